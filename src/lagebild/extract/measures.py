@@ -1,0 +1,335 @@
+"""Measures: tariff changes, purchase and investment commitments, supply agreements, export controls,
+sanctions, ceasefires, market access, enforcement commitments — with their numbers.
+
+A sentence names a measure when it has a type cue and an action cue (data/<lang>/measures.toml).
+Each type cue owns the part of the sentence up to the next type cue; its numbers are read there:
+"von 20 auf 10 Prozent" (from/to), "um zehn Prozentpunkte" (signed change), "auf 47 Prozent" (to),
+quantities with scale words and units, terms ("einjährige", "für 90 Tage") and renewal. Actor and
+target come from phrases that name the parties' roles ("auf chinesische Importe", "aus China",
+"durch China", "Zugang der USA") and from who announces it; status from the strongest cue.
+A measure said twice in one document is one measure with two pieces of evidence.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Evidence, FoundBy, Measure
+from ..pipeline import Context, register
+from .numbers import NumberParser
+from .speakers import attribution, subject
+from .structure import parsers
+
+NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[a-zäöüß]+)"
+UNIT = r"(?:Prozentpunkte?n?|Prozent|%)"
+APPROX = r"(?:(?:rund|etwa|zuvor|bisher|derzeit|bislang|zuletzt|ungefähr|knapp|fast|über)\s+)?"
+FROM_TO = re.compile(rf"\bvon\s+{APPROX}(?P<a>{NUM})\s*(?P<ua>{UNIT})?\s+(?:auf|zu)\s+{APPROX}(?P<b>{NUM})\s*(?P<ub>{UNIT})")
+TO_ONLY = re.compile(rf"\bauf\s+{APPROX}(?P<b>{NUM})\s*(?P<ub>{UNIT})")
+CHANGE = re.compile(rf"\bum\s+{APPROX}(?P<c>{NUM})\s*(?P<uc>{UNIT})")
+LEVEL = re.compile(rf"(?:(?:in\s+Höhe\s+)?von|mit|über)\s+{APPROX}(?P<b>{NUM})\s*(?P<ub>Prozent|%)(?!\s*(?:auf|zu)\b)")
+LEVEL_ADJ = re.compile(r"\b(?P<b>\d+(?:,\d+)?)-?prozentig\w*")
+VAGUE_AMOUNT = re.compile(r"\b(?:große[nr]?|erhebliche[nr]?|beträchtliche[nr]?|umfangreiche[nr]?|größere[nr]?)\s+Mengen\b")
+TERM_CUE = re.compile(r"(?:\bfür|\büber|\bLaufzeit\s+von|\bzunächst|\binnerhalb|\bbinnen|\bdauer\w*)\s+(?:\w+\s+){0,2}$")
+NEGATED = re.compile(r"\b(?:keine[nrms]?|kein)\s+(?:\w+\s+)?(?:Einigung|Vereinbarung|Abkommen|Waffenruhe|Waffenstillstand|Deal|Durchbruch|Zusage)\b|\bnicht\s+(?:\w+\s+){0,3}(?:vereinbart|unterzeichnet|geeinigt|zugestimmt)\b")
+MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
+QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3"}
+STOP_OBJECT = re.compile(rf"\s+(?:von\s+{APPROX}{NUM}\s|auf\s+{APPROX}\d|um\s+{APPROX}{NUM}\s+{UNIT}|zu\s+[a-zäöüß]\w*en\b|[a-zäöüß]\w*zu\w+en\b)|[,;:.–]")
+ACTION_FREE = ("ceasefire", "other")  # their cues already say that something was done
+
+
+def _number(parser: NumberParser, s: str) -> Optional[float]:
+    v = parser.number(s)
+    if v is None:
+        v = parser.word(s)
+    return v
+
+
+def _val(v: float, unit: str) -> dict:
+    return {"value": int(v) if float(v).is_integer() else v, "unit": unit}
+
+
+def _unit_of(u: Optional[str]) -> Optional[str]:
+    if not u:
+        return None
+    return "percentage_points" if u.lower().startswith("prozentpunkt") else "percent"
+
+
+def _first(patterns, text: str):
+    for rx in patterns:
+        m = rx.search(text)
+        if m:
+            return m
+    return None
+
+
+@register("measures", requires=("mentions", "quantities", "statements", "meetings"), assigns=("measures",))
+def measures(ctx: Context) -> None:
+    cues = ctx.lang.measures
+    parser, _ = parsers(ctx)
+    text = ctx.doc.text
+    hedges = ctx.lang.hedges["always"]
+    prev_type = None
+    for sent in ctx.sentences:
+        if sent.index in ctx.skip:
+            continue
+        stext = sent.text
+        hits = []
+        for mtype, pats in cues["types"].items():
+            for rx in pats:
+                m = rx.search(stext)
+                if m:
+                    hits.append((m.start(), mtype, m))
+                    break
+        if not hits and prev_type == "tariff_change" and FROM_TO.search(stext) and _unit_of(FROM_TO.search(stext).group("ub")):
+            hits = [(FROM_TO.search(stext).start(), "tariff_change", FROM_TO.search(stext))]
+        prev_type = None
+        if not hits:
+            continue
+        if NEGATED.search(stext):
+            continue
+        has_action = _first(cues["action"]["any"], stext) is not None
+        words = set(re.findall(r"\w+", stext))
+        speaker_sent = ctx.statements and any(s.start < sent.end and sent.start < s.end for s in ctx.statements)
+        hits.sort(key=lambda h: h[0])
+        # one measure per type, scoped from its cue to the next type's cue
+        seen_types = set()
+        for k, (pos, mtype, m) in enumerate(hits):
+            if mtype in seen_types:
+                continue
+            if not has_action and mtype not in ACTION_FREE:
+                continue
+            seen_types.add(mtype)
+            lo = 0 if k == 0 else pos
+            hi = hits[k + 1][0] if k + 1 < len(hits) else len(stext)
+            # let the numbers that follow a later cue in the same clause belong to the first cue
+            scope = stext[lo:hi] if k + 1 < len(hits) and _has_numbers(stext[lo:hi]) else stext[lo:]
+            if words & hedges and not speaker_sent and not attribution(ctx, sent) and not re.search(r"\b(?:kündigt|vereinbart|einigt|beschlo)", stext):
+                continue  # the author's speculation, not a reported measure
+            for meas in _build(ctx, sent, mtype, m, scope, lo, parser):
+                _merge(ctx, meas)
+            prev_type = mtype
+
+
+def _has_numbers(s: str) -> bool:
+    return bool(FROM_TO.search(s) or TO_ONLY.search(s) or CHANGE.search(s) or re.search(r"\d", s))
+
+
+def _build(ctx: Context, sent, mtype: str, cue, scope: str, lo: int, parser) -> list[Measure]:
+    text = ctx.doc.text
+    cues = ctx.lang.measures
+    stext = sent.text
+    out = []
+    status = _status(cues, stext)
+    speaker = None
+    attr = attribution(ctx, sent)
+    if attr:
+        speaker = attr[0]
+    elif ctx.lang.speech["verbs"].search(stext) or _first(cues["status"]["announced"], stext) or _first(cues["status"]["confirmed"], stext) or _first(cues["status"]["denied"], stext):
+        speaker = subject(ctx, sent, sent.start, sent.end, None)
+    if speaker is None:
+        stm = next((s for s in ctx.statements if s.start <= sent.start + lo < s.end or (sent.start <= s.start < sent.end and not s.direct)), None)
+        if stm and stm.speaker:
+            speaker_id = stm.speaker
+        else:
+            speaker_id = stm.speaker_name if stm else None
+    else:
+        speaker_id = speaker.id or speaker.label
+    speaker_actor = speaker.person.actor if speaker is not None and speaker.person is not None else None
+
+    renewal = None
+    for key in ("annual", "renewable"):
+        if _first(cues["renewal"][key], stext):
+            renewal = key
+            break
+    term = _term(ctx, sent)
+    obj = _object(stext, cue.start() if cue.re.pattern else lo)
+    direction = -1 if _first(cues["direction"]["down"], scope) else (1 if _first(cues["direction"]["up"], scope) else 0)
+
+    pairs = []
+    if mtype == "tariff_change" or mtype in ("sanction", "export_control", "other"):
+        for fm in FROM_TO.finditer(scope):
+            a, b = _number(parser, fm.group("a")), _number(parser, fm.group("b"))
+            unit = _unit_of(fm.group("ub") or fm.group("ua"))
+            if a is not None and b is not None and unit:
+                pairs.append((lo + fm.start(), _val(a, unit), _val(b, unit), None))
+        if not pairs:
+            tm = TO_ONLY.search(scope)
+            cm = CHANGE.search(scope)
+            lv = LEVEL.search(scope) or LEVEL_ADJ.search(scope)
+            to = ch = None
+            if tm and _number(parser, tm.group("b")) is not None and _unit_of(tm.group("ub")) == "percent":
+                to = _val(_number(parser, tm.group("b")), "percent")
+            elif lv and _number(parser, lv.group("b")) is not None and mtype == "tariff_change":
+                to = _val(_number(parser, lv.group("b")), "percent")
+            if cm and _number(parser, cm.group("c")) is not None:
+                c = _number(parser, cm.group("c"))
+                ch = _val(-c if direction < 0 else c, _unit_of(cm.group("uc")))
+            if to or ch:
+                pairs.append((lo + (tm or cm or lv).start(), None, to, ch))
+    if not pairs:
+        pairs = [(lo, None, None, None)]
+
+    quantity = None
+    if mtype in ("purchase_commitment", "investment_commitment", "supply_agreement", "other", "market_access"):
+        for q in ctx.quantities[sent.index]:
+            if q.unit in QUANTITY_UNITS and sent.start + lo <= q.start:
+                quantity = q.as_value()
+                break
+        if quantity is None:
+            vm = VAGUE_AMOUNT.search(stext)
+            if vm:
+                quantity = vm.group()
+
+    for k, (pos, frm, to, ch) in enumerate(pairs):
+        actor, target = _parties(ctx, sent, mtype, scope if len(pairs) == 1 else stext[max(0, pos - lo - 60):], speaker_actor,
+                                 pos if len(pairs) > 1 else None)
+        out.append(Measure(
+            type=mtype, actor=actor, target=target, object=obj, from_=frm, to=to, change=ch,
+            quantity=quantity, term=term if mtype != "tariff_change" or term else None, renewal=renewal,
+            status=status, attributed_to=speaker_id,
+            evidence=[Evidence.of(text, sent.start, sent.end)],
+            found_by=FoundBy("measures", f"{mtype}:{'from_to' if frm else ('to' if to else ('change' if ch else 'cue'))}")))
+    return out
+
+
+def _status(cues, stext: str) -> str:
+    st = cues["status"]
+    for key in ("denied", "proposed", "confirmed", "announced", "agreed"):
+        if _first(st[key], stext):
+            return key
+    return "announced"
+
+
+def _term(ctx: Context, sent) -> Optional[str]:
+    text = ctx.doc.text
+    for q in ctx.quantities[sent.index]:
+        if q.unit != "duration" or not q.iso:
+            continue
+        if q.iso.startswith("PT"):
+            continue  # hours and minutes are a meeting's length, not a term
+        if text[q.start:q.end].lower().endswith(("ig", "ige", "igen", "iger", "iges", "igem")):
+            return q.iso  # "einjährige", "90-tägige"
+        before = text[max(sent.start, q.start - 30):q.start]
+        if TERM_CUE.search(before):
+            return q.iso
+    return None
+
+
+def _object(stext: str, start: int) -> Optional[str]:
+    # begin at the start of the word that holds the cue
+    while start > 0 and (stext[start - 1].isalnum() or stext[start - 1] == "-"):
+        start -= 1
+    m = STOP_OBJECT.search(stext, start + 1)
+    end = m.start() if m else len(stext)
+    obj = stext[start:end].strip()
+    return obj[:160] or None
+
+
+def _iso_of(ctx: Context, word: str) -> Optional[str]:
+    gaz = ctx.lang.gazetteer
+    e = gaz.get((word,)) or (gaz.get((word[:-1],)) if word.endswith("s") else None)
+    if e is not None and e.kind in ("actor", "organization"):
+        return e.actor
+    from .mentions import MentionFinder
+
+    d = MentionFinder(ctx).demonym(word, True)
+    if d is not None:
+        return d.actor
+    if "-" in word:
+        return _iso_of(ctx, word.split("-", 1)[0])
+    return None
+
+
+def _role(ctx: Context, patterns, scope: str) -> Optional[str]:
+    for rx in patterns:
+        for m in rx.finditer(scope):
+            iso = _iso_of(ctx, m.group("x"))
+            if iso:
+                return iso
+    return None
+
+
+def _parties(ctx: Context, sent, mtype: str, scope: str, speaker_actor: Optional[str], pos) -> tuple:
+    roles = ctx.lang.measures["roles"]
+    text = ctx.doc.text
+    states = [m for m in ctx.mentions_in(sent.start, sent.end, ("actor", "organization"))
+              if m.found_by.rule != "closed_compound" and not ctx.in_quote(m.start, m.end)]
+    if pos is not None:
+        # several measures in one sentence: the nearest state before each pair acts
+        near = [m for m in states if m.start < sent.start + pos and m.found_by.rule != "demonym_adjective"]
+        near_actor = near[-1].actor if near else None
+    else:
+        near_actor = None
+    actor = target = None
+    if mtype in ("tariff_change", "sanction", "export_control"):
+        target = _role(ctx, roles["target"], scope)
+        actor = near_actor or speaker_actor
+        if mtype == "export_control" and actor is None:
+            actor = _role(ctx, roles["supplier"], scope)
+    elif mtype == "purchase_commitment":
+        actor = _role(ctx, roles["buyer"], scope)
+        target = _role(ctx, roles["supplier"], scope)
+        if target is None:
+            adj = [m for m in states if m.found_by.rule == "demonym_adjective" and m.actor != actor]
+            target = adj[0].actor if adj else None
+    elif mtype == "supply_agreement":
+        actor = _role(ctx, roles["supplier"], scope)
+        target = _role(ctx, roles["receiver"], scope)
+        if target == actor:
+            target = None
+    elif mtype == "investment_commitment":
+        target = _role(ctx, roles["receiver"], scope)
+    elif mtype == "ceasefire":
+        bel = []
+        for m in states:
+            if m.actor and m.actor not in bel:
+                bel.append(m.actor)
+        if len(bel) >= 2:
+            actor, target = bel[0], bel[1]
+    if actor is None:
+        subj = [m for m in states if m.found_by.rule != "demonym_adjective" and m.actor != target]
+        if subj and mtype not in ("purchase_commitment", "supply_agreement", "ceasefire"):
+            actor = subj[0].actor
+        elif speaker_actor and speaker_actor != target and mtype not in ("ceasefire",):
+            actor = speaker_actor
+        elif subj and mtype == "purchase_commitment":
+            actor = subj[0].actor
+    parties = _main_parties(ctx)
+    if len(parties) == 2 and mtype != "ceasefire":
+        if actor in parties and target is None:
+            target = parties[1 - parties.index(actor)]
+        elif target in parties and actor is None:
+            actor = parties[1 - parties.index(target)]
+    if actor == target:
+        target = None
+    return actor, target
+
+
+def _main_parties(ctx: Context) -> list:
+    if not ctx.meetings:
+        return []
+    acts = []
+    for p in ctx.meetings[0].participants:
+        if p.actor and p.actor not in acts:
+            acts.append(p.actor)
+    return acts if len(acts) == 2 else []
+
+
+def _merge(ctx: Context, new: Measure) -> None:
+    for old in ctx.measures:
+        if old.type != new.type:
+            continue
+        same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
+        new_bare = new.from_ is None and new.to is None and new.change is None
+        old_bare = old.from_ is None and old.to is None and old.change is None
+        same_parties = (old.actor, old.target) == (new.actor, new.target) or None in (new.actor, new.target)
+        if same_parties and (same_numbers or new_bare or old_bare) and (
+                new.quantity is None or old.quantity is None or new.quantity == old.quantity):
+            for ev in new.evidence:
+                if ev not in old.evidence:
+                    old.evidence.append(ev)
+            for f in ("from_", "to", "change", "quantity", "term", "renewal", "attributed_to", "actor", "target"):
+                if getattr(old, f) is None and getattr(new, f) is not None:
+                    setattr(old, f, getattr(new, f))
+            return
+    ctx.measures.append(new)

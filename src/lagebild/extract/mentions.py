@@ -1,0 +1,290 @@
+"""Mentions of people, states (also capitals used as metonyms and demonyms), organisations and places.
+
+One pass over the tokens of each sentence with the language's gazetteer (longest match first, with
+German genitive "-s"), then rules for what the gazetteer cannot list: demonym adjectives in all their
+endings ("chinesischen"), hyphen and closed compounds ("APEC-Gipfels", "Ukrainekrieg"), and people
+missing from the lexicon, found after a role noun ("US-Finanzminister Scott Bessent") or by a known
+given name ("Markus Weber"). A second pass finds the surnames of people found that way.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import FoundBy, Mention
+from ..pipeline import Context, DocPerson, register
+from ..resources import Entry, settings
+
+PARTICLES = frozenset({"von", "van", "der", "de", "da", "al", "bin", "el", "le", "la", "di", "zu", "dos", "del", "ibn"})
+ADJ_ENDINGS = ("em", "en", "er", "es", "e", "")
+LOCATION_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "In", "Im", "Nach", "Aus", "Bei", "ins", "vor", "Vor"})
+
+
+def _is_cap(t: str) -> bool:
+    return t[:1].isupper() and t[:1].isalpha()
+
+
+class MentionFinder:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.gaz = ctx.lang.gazetteer
+        self.max_len = ctx.lang.max_len
+        self.cfg = settings()["places"]
+        self.seen_people: set = set()
+        self.local_surnames: dict = {}  # surname -> DocPerson (people not in the lexicon)
+
+    # --- lookups -------------------------------------------------------------------------------
+    def lookup(self, toks, i) -> tuple[Optional[Entry], int]:
+        n = len(toks)
+        for k in range(min(self.max_len, n - i), 0, -1):
+            key = tuple(t.text for t in toks[i:i + k])
+            e = self.gaz.get(key)
+            if e is not None:
+                return e, k
+            last = key[-1]
+            for suf in ("s", "es"):
+                if last.endswith(suf) and len(last) > len(suf) + 2:
+                    e = self.gaz.get(key[:-1] + (last[: -len(suf)],))
+                    if e is not None:
+                        return e, k
+        return None, 0
+
+    def demonym(self, tok: str, sentence_initial: bool) -> Optional[Entry]:
+        if not (tok[:1].islower() or sentence_initial):
+            return None
+        tl = tok.lower()
+        stems = self.lang.demonym_stems
+        for e in ADJ_ENDINGS:
+            if tl.endswith(e):
+                stem = tl[: len(tl) - len(e)] if e else tl
+                if stem in stems:
+                    return stems[stem]
+        if "-" in tl:
+            return self.demonym(tok.rsplit("-", 1)[1], True) if tok.rsplit("-", 1)[1] else None
+        return None
+
+    def role_of(self, tok: str) -> Optional[tuple]:
+        """(role, implied actor, prefix length, prefix entry) for a role noun, or None."""
+        roles = self.lang.roles
+        if tok in roles:
+            role, actor = roles[tok]
+            return role, actor, 0, None
+        if "-" in tok:
+            head, rest = tok.split("-", 1)
+            if rest in roles:
+                role, actor = roles[rest]
+                pe = self.gaz.get((head,))
+                if pe is not None and pe.kind in ("actor", "organization"):
+                    return role, pe.actor or actor, len(head), pe
+                return role, actor, 0, None
+        return None
+
+    # --- the pass ------------------------------------------------------------------------------
+    def run(self) -> None:
+        ctx = self.ctx
+        taken = [(m.start, m.end) for m in ctx.mentions]
+        for si, toks in enumerate(ctx.tokens):
+            i = 0
+            n = len(toks)
+            while i < n:
+                t = toks[i]
+                if any(a <= t.start < b for a, b in taken):
+                    i += 1
+                    continue
+                role = self.role_of(t.text)
+                if role:
+                    used = self._role_person(si, toks, i, role)
+                    if role[3] is not None:  # "US-" of "US-Finanzminister"
+                        self._add("actor", t.start, t.start + role[2], role[3], "role_prefix")
+                    if used:
+                        i += 1 + used
+                        continue
+                e, k = self.lookup(toks, i)
+                if e is not None:
+                    if self._take(si, toks, i, k, e):
+                        i += k
+                        continue
+                    i += 1
+                    continue
+                if self._single(si, toks, i):
+                    i += 1
+                    continue
+                used = self._given_name_person(si, toks, i)
+                i += max(1, used)
+        self._surnames()
+
+    def _add(self, kind, start, end, e: Optional[Entry], rule, **kw) -> Mention:
+        text = self.ctx.doc.text
+        m = Mention(kind, text[start:end], start, end, e.id if e else kw.pop("id", None),
+                    name=e.name if e else kw.pop("name", None), actor=e.actor if e else kw.pop("actor", None),
+                    found_by=FoundBy("mentions", rule), **kw)
+        self.ctx.mentions.append(m)
+        return m
+
+    def _take(self, si, toks, i, k, e: Entry) -> bool:
+        start, end = toks[i].start, toks[i + k - 1].end
+        prev = toks[i - 1].text if i > 0 else ""
+        if e.kind == "person":
+            if e.sub == "weak" and (e.id or e.name) not in self.seen_people:
+                return False
+            self.seen_people.add(e.id or e.name)
+            role = self._role_before(toks, i)
+            m = self._add("person", start, end, e, "lexicon_person", role=role)
+            self._register_person(e.id or e.name, e.name, e.id, e.actor, m, e.person.roles if e.person else ())
+            return True
+        if e.kind == "place":
+            nxt = toks[i + k].text if i + k < len(toks) else ""
+            nxt2 = toks[i + k + 1].text if i + k + 1 < len(toks) else ""
+            country_after = nxt in (",", "(") and self.gaz.get((nxt2,)) is not None and self.gaz[(nxt2,)].kind == "actor"
+            adj_before = i > 0 and self.demonym(prev, False) is not None
+            if not (e.population >= self.cfg["free_population"] or prev in LOCATION_PREPS or country_after
+                    or adj_before or prev in (":",)):
+                return False
+            self._add("place", start, end, e, "city_index")
+            return True
+        if e.kind == "actor" and e.sub == "capital" and prev in LOCATION_PREPS:
+            self._add("place", start, end, e, "capital_as_place")
+            return True
+        rule = {"capital": "capital_metonym", "institution": "institution_metonym", "noun": "demonym_noun"}.get(e.sub, "state_name")
+        self._add("organization" if e.kind == "organization" else "actor", start, end, e,
+                  "organization" if e.kind == "organization" else rule)
+        return True
+
+    def _single(self, si, toks, i) -> bool:
+        t = toks[i]
+        d = self.demonym(t.text, i == 0)
+        if d is not None:
+            self._add("actor", t.start, t.end, d, "demonym_adjective")
+            return True
+        if "-" in t.text:
+            head = t.text.split("-", 1)[0]
+            e = self.gaz.get((head,))
+            if e is None and head.endswith("s"):
+                e = self.gaz.get((head[:-1],))
+            if e is not None and e.kind in ("actor", "organization", "person") and e.sub != "weak":
+                kind = {"actor": "actor", "organization": "organization", "person": "person"}[e.kind]
+                m = self._add(kind, t.start, t.start + len(head), e, "hyphen_compound")
+                if kind == "person":
+                    self._register_person(e.id or e.name, e.name, e.id, e.actor, m, e.person.roles if e.person else ())
+                return True
+        if _is_cap(t.text) and t.text[1:].islower() or (_is_cap(t.text) and "ß" in t.text):
+            for head, e in self._heads_for(t.text):
+                rest = t.text[len(head):]
+                if len(rest) >= 4 and rest.islower():
+                    self._add("actor", t.start, t.start + len(head), e, "closed_compound")
+                    return True
+        return False
+
+    def _heads_for(self, word: str):
+        heads = self.lang.compound_heads
+        for k in range(len(word) - 4, 3, -1):
+            e = heads.get(word[:k])
+            if e is not None:
+                yield word[:k], e
+
+    def _role_before(self, toks, i) -> Optional[str]:
+        for j in (i - 1, i - 2):
+            if j >= 0:
+                r = self.role_of(toks[j].text)
+                if r:
+                    return toks[j].text
+        return None
+
+    def _actor_near_role(self, toks, i, role) -> Optional[str]:
+        if role[1]:
+            return role[1]
+        for j in (i - 1, i - 2):
+            if j >= 0:
+                d = self.demonym(toks[j].text, False)
+                if d is not None:
+                    return d.actor
+                e = self.gaz.get((toks[j].text,)) or (self.gaz.get((toks[j].text[:-1],)) if toks[j].text.endswith("s") else None)
+                if e is not None and e.kind == "actor" and toks[j].text.endswith("s"):
+                    return e.actor  # "Chinas Staatschef"
+        return None
+
+    def _name_after(self, toks, j) -> list:
+        names = []
+        n = len(toks)
+        while j < n and len(names) < 4:
+            t = toks[j].text
+            if t in PARTICLES and names and j + 1 < n and _is_cap(toks[j + 1].text):
+                names.append(toks[j])
+                j += 1
+                continue
+            if not _is_cap(t) or not t.replace("-", "").replace(".", "").replace("'", "").isalpha():
+                break
+            e = self.gaz.get((t,))
+            if e is not None and e.kind != "person" and not (names and e.kind == "place"):
+                break
+            if self.role_of(t) or t in self.lang.dates["months"] or t in self.lang.dates["weekdays"]:
+                break
+            names.append(toks[j])
+            j += 1
+        return names
+
+    def _role_person(self, si, toks, i, role) -> int:
+        """A role noun followed by a name not in the lexicon; returns the tokens used after the role."""
+        j = i + 1
+        e, k = self.lookup(toks, j) if j < len(toks) else (None, 0)
+        if e is not None and e.kind == "person":
+            return 0  # the lexicon handles it; the role is found again by _role_before
+        names = self._name_after(toks, j)
+        if len(names) < 2:
+            return 0
+        after = toks[j + len(names)].text if j + len(names) < len(toks) else "."
+        if not (names[0].text in self.lang.given_names or not _is_cap(after) or after in ",.;:)("):
+            return 0
+        start, end = names[0].start, names[-1].end
+        actor = self._actor_near_role(toks, i, role)
+        name = self.ctx.doc.text[start:end]
+        m = self._add("person", start, end, None, "role_name", name=name, actor=actor, role=toks[i].text)
+        self._register_person(name, name, None, actor, m, (role[0],))
+        self.local_surnames[names[-1].text] = name
+        return len(names)
+
+    def _given_name_person(self, si, toks, i) -> int:
+        t = toks[i].text
+        if t not in self.lang.given_names:
+            return 0
+        names = self._name_after(toks, i)
+        if len(names) < 2:
+            return 0
+        after = toks[i + len(names)].text if i + len(names) < len(toks) else "."
+        if _is_cap(after) and after not in ",.;:)(":
+            return 0
+        start, end = names[0].start, names[-1].end
+        name = self.ctx.doc.text[start:end]
+        m = self._add("person", start, end, None, "given_name", name=name)
+        self._register_person(name, name, None, None, m, ())
+        self.local_surnames[names[-1].text] = name
+        return len(names)
+
+    def _register_person(self, key, name, qid, actor, m: Mention, roles) -> None:
+        p = self.ctx.persons.get(key)
+        if p is None:
+            p = self.ctx.persons[key] = DocPerson(key, name, qid, actor, set(roles))
+        if m.role:
+            r = self.role_of(m.role)
+            if r:
+                p.roles.add(r[0])
+        if p.actor is None and m.actor:
+            p.actor = m.actor
+        p.positions.append(m.start)
+
+    def _surnames(self) -> None:
+        if not self.local_surnames:
+            return
+        taken = [(m.start, m.end) for m in self.ctx.mentions]
+        for toks in self.ctx.tokens:
+            for t in toks:
+                w = t.text[:-1] if t.text.endswith("s") and t.text[:-1] in self.local_surnames else t.text
+                if w in self.local_surnames and not any(a <= t.start < b for a, b in taken):
+                    p = self.ctx.persons[self.local_surnames[w]]
+                    m = self._add("person", t.start, t.end, None, "surname", name=p.name, actor=p.actor)
+                    p.positions.append(m.start)
+
+
+@register("mentions", requires=("sentences",), assigns=("mentions", "persons"))
+def mentions(ctx: Context) -> None:
+    MentionFinder(ctx).run()

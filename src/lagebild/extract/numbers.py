@@ -1,0 +1,170 @@
+"""Numbers, quantities and durations, driven by the language's numbers.toml.
+
+``find_quantities`` returns quantity mentions with a normalised value: percent, percentage points,
+money in ISO 4217 with scale words applied, tonnes, people, durations in minutes and as ISO 8601.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ..resources import Lang
+
+DIGITS_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+ADJ_TERM_RE = re.compile(r"^(?P<num>[\w-]+?)-?(?P<suf>jährig|monatig|wöchig|tägig|stündig|minütig)(?:e|en|er|es|em)?$", re.I)
+MINUTES_OF = {"TM": 1, "TH": 60, "D": 1440, "W": 10080}
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    value: float
+    unit: Optional[str]  # normalised unit, or None for a bare number
+    approximate: bool = False
+    minutes: Optional[float] = None  # for durations
+    iso: Optional[str] = None  # ISO 8601 duration for durations and terms
+    number_start: int = 0
+    approx_word: Optional[str] = None
+
+    def as_value(self) -> dict:
+        v = self.value
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        return {"value": v, "unit": self.unit}
+
+
+class NumberParser:
+    def __init__(self, lang: Lang):
+        n = lang.numbers
+        self.units = {k: int(v) for k, v in n["units_words"].items()}
+        self.tens = {k: int(v) for k, v in n["tens_words"].items()}
+        self.fractions = {k: float(v) for k, v in n["fraction_words"].items()}
+        self.scales = {k: int(v) for k, v in n["scales"].items()}
+        self.unit_words = dict(n["units"])
+        self.durations = {k: (int(v[0]), v[1]) for k, v in n["durations"].items()}
+        self.term_suffixes = dict(n["term_suffixes"])
+        approx = sorted(n["approximators"]["words"], key=lambda s: -len(s.split()))
+        self.approximators = [tuple(a.split()) for a in approx]
+
+    @lru_cache(maxsize=4096)
+    def word(self, w: str) -> Optional[float]:
+        """Value of one German number word ("zwölf", "fünfundzwanzig", "dreihundert", "eineinhalb")."""
+        lw = w.lower()
+        if lw in self.fractions:
+            return self.fractions[lw]
+        if lw in self.units:
+            return self.units[lw]
+        if lw in self.tens:
+            return self.tens[lw]
+        for scale, mult in (("tausend", 1000), ("hundert", 100)):
+            if scale in lw:
+                head, _, tail = lw.partition(scale)
+                h = 1 if head in ("", "ein") else self._small(head)
+                t = 0 if tail == "" else (self.word(tail) if self.word(tail) is not None else None)
+                if h is not None and t is not None:
+                    return h * mult + t
+                return None
+        return self._small(lw)
+
+    def _small(self, lw: str) -> Optional[int]:
+        if lw in self.units:
+            return self.units[lw]
+        if lw in self.tens:
+            return self.tens[lw]
+        if "und" in lw:
+            u, _, t = lw.partition("und")
+            if u in self.units and t in self.tens:
+                return self.units[u] + self.tens[t]
+        return None
+
+    def number(self, tok: str) -> Optional[float]:
+        if DIGITS_RE.match(tok):
+            return float(tok.replace(".", "").replace(",", "."))
+        if re.match(r"^\d+\.\d+$", tok):  # "1.5" written the English way
+            return float(tok)
+        if tok[:1].isupper() and tok.lower() not in self.fractions:
+            return None  # "Eine" at sentence start is handled by the caller
+        return self.word(tok)
+
+
+def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
+    """Quantities in a token list (tokens of one sentence)."""
+    out: list[Quantity] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i].text
+        val = parser.number(t)
+        if val is None and t[:1].isupper() and i > 0:
+            val = None
+        elif val is None and t[:1].isupper():
+            val = parser.word(t)  # sentence-initial "Zwölf"
+        if val is None:
+            m = ADJ_TERM_RE.match(t)
+            if m:
+                num = m.group("num")
+                nv = parser.number(num) if parser.number(num) is not None else parser.word(num)
+                if nv is not None:
+                    des = parser.term_suffixes[m.group("suf").lower()]
+                    minutes = nv * MINUTES_OF[des] if des in MINUTES_OF else None
+                    q = Quantity(tokens[i].start, tokens[i].end, nv, "duration", iso=_iso(nv, des),
+                                 minutes=minutes, number_start=tokens[i].start)
+                    out.append(q)
+            i += 1
+            continue
+        j = i + 1
+        # article "eine" alone is only a number before a unit ("eine Stunde")
+        scale = 1
+        while j < n and tokens[j].text in parser.scales:
+            scale *= parser.scales[tokens[j].text]
+            j += 1
+        unit = None
+        minutes = None
+        iso = None
+        if j < n and tokens[j].text in parser.unit_words:
+            unit = parser.unit_words[tokens[j].text]
+            j += 1
+        elif j < n and tokens[j].text in parser.durations:
+            per, des = parser.durations[tokens[j].text]
+            unit = "duration"
+            minutes = val * scale * per
+            iso = _iso(val * scale, des)
+            j += 1
+        elif j < n and "-" in tokens[j].text and tokens[j].text.split("-")[0] in parser.unit_words:
+            unit = parser.unit_words[tokens[j].text.split("-")[0]]
+            j += 1
+        word_number = not DIGITS_RE.match(t) and not re.match(r"^\d", t)
+        if unit is None and scale == 1 and word_number:
+            i += 1  # a bare number word ("ein", "zwei") is no quantity on its own
+            continue
+        approx_word = None
+        start = tokens[i].start
+        for a in parser.approximators:
+            k = len(a)
+            if i - k >= 0 and tuple(x.text.lower() for x in tokens[i - k:i]) == a:
+                approx_word = " ".join(a)
+                start = tokens[i - k].start
+                break
+        q = Quantity(start, tokens[j - 1].end, val * scale, unit, approximate=approx_word is not None,
+                     minutes=minutes, iso=iso, number_start=tokens[i].start, approx_word=approx_word)
+        # "eine Stunde und 40 Minuten"
+        if out and unit == "duration" and out[-1].unit == "duration" and out[-1].minutes is not None \
+                and minutes is not None and i >= 1 and tokens[i - 1].text == "und" \
+                and out[-1].end == tokens[i - 2].end:
+            prev = out.pop()
+            q = Quantity(prev.start, q.end, prev.minutes + minutes, "duration", prev.approximate,
+                         prev.minutes + minutes, "PT%dM" % round(prev.minutes + minutes), prev.number_start,
+                         prev.approx_word)
+        out.append(q)
+        i = j
+    return out
+
+
+def _iso(value: float, designator: str) -> str:
+    v = int(value) if float(value).is_integer() else value
+    if designator.startswith("T"):
+        return f"PT{v}{designator[1:]}"
+    return f"P{v}{designator}"

@@ -1,0 +1,169 @@
+"""Who says (or announces) what: the subject of a verb of saying, resolved to a person of the document.
+
+Resolution order inside one sentence: the person right after a verb of saying ("…, sagte Trump");
+a source named by an attribution phrase ("laut Trump", "nach Angaben des Staatsfernsehens");
+the first person of the sentence that is not an object ("… bezeichnete Xi als …"); a role noun
+standing for a person named earlier ("der US-Präsident", "der Kremlchef"); a pronoun ("er") for the
+last person named or quoted; an anonymous source ("ein Sprecher des Außenministeriums").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..pipeline import Context, DocPerson
+from ..text import Sentence
+
+OBJECT_WORDS = frozenset({"als", "an", "mit", "für", "gegen", "über", "von", "vom", "zu", "zum", "bei", "den", "dem",
+                          "seinen", "seinem", "ihren", "ihrem", "auf", "um", "und"})
+ROLE_GROUPS = [{"president", "head_of_state", "party_leader", "supreme_leader"},
+               {"prime_minister", "head_of_government", "chancellor"}]
+
+
+@dataclass
+class Speaker:
+    person: Optional[DocPerson]
+    name: Optional[str]
+    start: int = -1  # where the speaker is named in the text (-1: resolved from earlier text)
+
+    @property
+    def id(self) -> Optional[str]:
+        return self.person.qid if self.person else None
+
+    @property
+    def label(self) -> Optional[str]:
+        return self.person.name if self.person else self.name
+
+    @property
+    def key(self):
+        return self.person.key if self.person else self.name
+
+
+def person_of(ctx: Context, m) -> Optional[DocPerson]:
+    key = m.id or m.name
+    return ctx.persons.get(key)
+
+
+def persons_in(ctx: Context, start: int, end: int, outside_quotes: bool = True) -> list:
+    out = []
+    for m in ctx.mentions:
+        if m.kind == "person" and start <= m.start and m.end <= end and m.role != "author":
+            if outside_quotes and ctx.in_quote(m.start, m.end):
+                continue
+            p = person_of(ctx, m)
+            if p is not None:
+                out.append((m, p))
+    return sorted(out, key=lambda x: x[0].start)
+
+
+def _roles_match(a: str, roles: set) -> bool:
+    if a in roles:
+        return True
+    return any(a in g and roles & g for g in ROLE_GROUPS)
+
+
+def role_reference(ctx: Context, sent: Sentence, lo: int, hi: int, before: int) -> Optional[Speaker]:
+    """'der US-Präsident', 'der Kremlchef', 'die Kommissionspräsidentin' -> the person named earlier."""
+    from .mentions import MentionFinder
+
+    finder = MentionFinder(ctx)
+    for tok in ctx.tokens[sent.index]:
+        if not (lo <= tok.start < hi) or ctx.in_quote(tok.start, tok.end):
+            continue
+        r = finder.role_of(tok.text)
+        if not r:
+            continue
+        # a role noun directly followed by a name is not a bare reference
+        if any(m.kind == "person" and 0 < m.start - tok.end <= 2 for m in ctx.mentions):
+            continue
+        actor = r[1]
+        idx = ctx.tokens[sent.index].index(tok)
+        if actor is None and idx > 0:
+            prev = ctx.tokens[sent.index][idx - 1].text
+            d = finder.demonym(prev, False)
+            if d is not None:
+                actor = d.actor
+        best = None
+        for p in ctx.persons.values():
+            earlier = [x for x in p.positions if x < before]
+            if not earlier or not _roles_match(r[0], p.roles):
+                continue
+            if actor and p.actor and p.actor != actor:
+                continue
+            if best is None or max(earlier) > max(x for x in best.positions if x < before):
+                best = p
+        if best is not None:
+            return Speaker(best, best.name, tok.start)
+    return None
+
+
+def last_person(ctx: Context, before: int, last_speaker: Optional[Speaker]) -> Optional[Speaker]:
+    best = None
+    best_pos = -1
+    for p in ctx.persons.values():
+        earlier = [x for x in p.positions if x < before]
+        if earlier and max(earlier) > best_pos:
+            best, best_pos = p, max(earlier)
+    if last_speaker is not None and last_speaker.person is not None and last_speaker.start >= 0 and best is not None:
+        # a pronoun continues the last speaker unless another person was named since
+        if last_speaker.person is best or last_speaker.start >= best_pos - 1:
+            return last_speaker
+    return Speaker(best, best.name, best_pos) if best else None
+
+
+def attribution(ctx: Context, sent: Sentence) -> Optional[tuple]:
+    """(Speaker, match start, match end) for 'laut X', 'X zufolge', 'nach Angaben des X'."""
+    for rx in ctx.lang.speech["attributions"]:
+        m = rx.search(sent.text)
+        if not m:
+            continue
+        a, b = sent.start + m.start("src"), sent.start + m.end("src")
+        if ctx.in_quote(a, b):
+            continue
+        ps = persons_in(ctx, a, b)
+        if ps:
+            return Speaker(ps[0][1], ps[0][1].name, ps[0][0].start), sent.start + m.start(), sent.start + m.end()
+        ref = role_reference(ctx, sent, a, b, a)
+        if ref:
+            return ref, sent.start + m.start(), sent.start + m.end()
+        src = m.group("src").strip()
+        if src.split()[0].lower() in ("ihm", "ihr", "ihnen"):
+            continue
+        return Speaker(None, src, a), sent.start + m.start(), sent.start + m.end()
+    return None
+
+
+def subject(ctx: Context, sent: Sentence, lo: int, hi: int, last: Optional[Speaker]) -> Optional[Speaker]:
+    """The speaker of a sentence (or of the part [lo, hi) of it)."""
+    text = ctx.doc.text
+    verbs = ctx.lang.speech["verbs"]
+    people = persons_in(ctx, lo, hi)
+    # "…“, sagte Trump" / "erklärte der chinesische Außenminister Wang Yi"
+    for vm in verbs.finditer(text, lo, hi):
+        if ctx.in_quote(vm.start(), vm.end()):
+            continue
+        if any(m.start < vm.start() for m, _ in people):
+            break  # the subject stands before the verb; a person after it is an object
+        for m, p in people:
+            if 0 <= m.start - vm.end() <= 40 and not re.search(r"[,.;:]", text[vm.end():m.start]):
+                between = text[vm.end():m.start].split()
+                if not any(w in OBJECT_WORDS - {"den", "dem"} for w in between):
+                    return Speaker(p, p.name, m.start)
+    for m, p in people:
+        prev = text[max(lo, m.start - 30):m.start].split()
+        prev_word = prev[-1] if prev else ""
+        if prev_word.lower() in OBJECT_WORDS or prev_word.endswith("-"):
+            continue
+        return Speaker(p, p.name, m.start)
+    ref = role_reference(ctx, sent, lo, hi, lo)
+    if ref is not None:
+        return ref
+    # pronoun at the start of a clause or right after the verb
+    if re.search(r"(?:^|[,;:]\s*|\b(?:sagte|erklärte|betonte|meinte|fügte|so)\s+)(?:er|sie|Er|Sie)\b", text[lo:hi]):
+        return last_person(ctx, lo, last)
+    for rx in ctx.lang.speech["anonymous"]:
+        m = rx.search(text, lo, hi)
+        if m and not ctx.in_quote(m.start(), m.end()):
+            return Speaker(None, m.group("src"), m.start())
+    return None

@@ -1,0 +1,142 @@
+"""Statements: direct quotations and reported speech, each with its speaker.
+
+Direct: a quotation in a sentence with a verb of saying, an attribution, a colon before it, or a
+whole quoted sentence; scare quotes (a few words, no verb of saying) are not statements.
+Indirect: "X sagte, (dass) …" with the clause in Konjunktiv or a dass-clause; "…, sagte X";
+"laut X …", "X zufolge …"; and sentences in Konjunktiv I that continue the last speaker's words.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import FoundBy, Statement
+from ..pipeline import Context, register
+from ..resources import settings
+from .speakers import Speaker, attribution, subject
+
+KII_ONLY = frozenset({"könnte", "könnten", "würde", "wäre", "wären", "hätte", "sollten", "müssten", "wollten"})
+ZU_INFINITIVE = re.compile(r"\bzu\s+\w+en\s*[.!?]?\s*$|\w+zu\w+en\s*[.!?]?\s*$")
+WORD = re.compile(r"\w+")
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " ,;:–-\n":
+        a += 1
+    while b > a and text[b - 1] in " .,;:!?\n":
+        b -= 1
+    return a, b
+
+
+@register("statements", requires=("mentions", "quotes"), assigns=("statements",))
+def statements(ctx: Context) -> None:
+    text = ctx.doc.text
+    cfg = settings()["statements"]
+    sp = ctx.lang.speech
+    konj = sp["konjunktiv"]
+    last: Speaker | None = None
+    last_sentence = -10
+    quote_done: set = set()
+
+    def emit(speaker: Speaker | None, a: int, b: int, direct: bool, rule: str) -> None:
+        a, b = _trim(text, a, b)
+        if b - a < 2:
+            return
+        ctx.statements.append(Statement(speaker.id if speaker else None, speaker.label if speaker else None,
+                                        text[a:b], direct, a, b, FoundBy("statements", rule)))
+
+    for sent in ctx.sentences:
+        if sent.index in ctx.skip:
+            continue
+        s_quotes = [q for q in ctx.quotes if sent.start <= q[0] < sent.end and q not in quote_done]
+        stext = sent.text
+        has_verb = bool(sp["verbs"].search(_outside(ctx, sent)))
+        attr = attribution(ctx, sent)
+        # --- direct quotations --------------------------------------------------------------
+        if s_quotes:
+            speaker = None
+            found_any = False
+            for q in s_quotes:
+                quote_done.add(q)
+                inner = text[q[2]:q[3]]
+                words = len(WORD.findall(inner))
+                colon = text[max(sent.start, q[0] - 3):q[0]].strip().endswith(":")
+                full = inner.rstrip()[-1:] in ".!?" or (words >= cfg["min_words_without_verb"] and q[0] == sent.start)
+                if not (has_verb or attr or colon or full):
+                    continue
+                if speaker is None:
+                    if attr:
+                        speaker = attr[0]
+                    else:
+                        speaker = subject(ctx, sent, sent.start, sent.end, last)
+                        if speaker is None and (full or colon) and last is not None and sent.index - last_sentence <= 2:
+                            speaker = last
+                if speaker is None and not has_verb:
+                    continue
+                emit(speaker, q[2], q[3], True, "quotation")
+                found_any = True
+            if found_any:
+                if speaker is not None:
+                    last, last_sentence = speaker, sent.index
+                continue
+        if any(q[0] < sent.end and sent.start < q[1] for q in ctx.quotes):
+            continue  # reported speech around a quotation: the quotation is the statement
+        # --- reported speech ----------------------------------------------------------------
+        words = WORD.findall(stext)
+        has_konj = any(w in konj for w in words)
+        rep = sp["reporting"]
+        done = False
+        # "X sagte/erklärte (adverbs), (dass) CLAUSE"
+        for m in rep.finditer(stext):
+            comma = stext.find(",", m.end())
+            if comma < 0 or comma - m.end() > 30:
+                continue
+            clause_a = sent.start + comma + 1
+            clause = text[clause_a:sent.end]
+            is_dass = clause.lstrip().startswith(("dass", "man ", "es "))
+            if not (is_dass or any(w in konj for w in WORD.findall(clause))):
+                continue
+            if ZU_INFINITIVE.search(clause):
+                continue
+            speaker = subject(ctx, sent, sent.start, sent.start + comma, last)
+            if speaker is None:
+                continue
+            emit(speaker, clause_a, sent.end, False, "reporting_verb_clause")
+            last, last_sentence, done = speaker, sent.index, True
+            break
+        if done:
+            continue
+        # "CLAUSE, sagte X."
+        m = sp["reporting_after_clause"].search(stext)
+        if m and m.start() > 10:
+            speaker = subject(ctx, sent, sent.start + m.start(), sent.end, last)
+            if speaker is not None:
+                emit(speaker, sent.start, sent.start + m.start(), False, "clause_then_verb")
+                last, last_sentence = speaker, sent.index
+                continue
+        # "laut X …", "X zufolge …"
+        if attr:
+            speaker, a, b = attr
+            rest_a, rest_b = (b, sent.end) if a - sent.start < 3 else (sent.start, a)
+            if b < sent.end - 3 and a - sent.start < 3:
+                emit(speaker, b, sent.end, False, "attribution")
+            else:
+                emit(speaker, sent.start, sent.end, False, "attribution")
+            last, last_sentence = speaker, sent.index
+            continue
+        # Konjunktiv I continuing the last speaker
+        if last is not None and sent.index - last_sentence <= cfg["continuation_window"] and has_konj \
+                and not any(w in KII_ONLY for w in words if w in konj and not (set(words) & (konj - KII_ONLY))) \
+                and any(w in konj - KII_ONLY for w in words):
+            emit(last, sent.start, sent.end, False, "konjunktiv_continuation")
+            last_sentence = sent.index
+            continue
+
+
+def _outside(ctx: Context, sent) -> str:
+    """The sentence with its quotations blanked out."""
+    t = list(sent.text)
+    for q in ctx.quotes:
+        if q[0] < sent.end and sent.start < q[1]:
+            for i in range(max(q[0], sent.start), min(q[1], sent.end)):
+                t[i - sent.start] = " "
+    return "".join(t)
