@@ -55,7 +55,7 @@ def render_text(a: Analysis, console: Optional[Console] = None) -> None:
         dur = f"{'~' if m.approximate else ''}{m.duration_minutes} min" if m.duration_minutes else ""
         bits = [x for x in (where, m.occasion, m.date, dur, "" if m.in_person is not False else "by phone/video",
                             f"first since {m.first_since}" if m.first_since else "") if x]
-        rows.append((who, "; ".join(bits), _snip(m.evidence[0].text) if m.evidence else ""))
+        rows.append((who, "; ".join(bits), "\n".join(_snip(e.text) for e in m.evidence[:4])))
     section("Meeting", rows, ("participants", "details", "evidence"))
 
     rows = []

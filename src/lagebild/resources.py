@@ -138,7 +138,7 @@ def tokenize_name(s: str) -> tuple:
     return tuple(TOKEN_RE.findall(s))
 
 
-TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*\+?|[^\w\s]")
+from .text import TOKEN_RE  # noqa: E402  (one tokenizer for names and texts)
 
 
 def _inflect_multiword(name: str) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*\+?|[^\w\s]")
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*\+?|[^\w\s]")
 
 # Tokens ending in "." that do not end a sentence.
 ABBREVIATIONS = frozenset("""

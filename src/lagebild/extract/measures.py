@@ -255,9 +255,13 @@ def _parties(ctx: Context, sent, mtype: str, scope: str, speaker_actor: Optional
     states = [m for m in ctx.mentions_in(sent.start, sent.end, ("actor", "organization"))
               if m.found_by.rule != "closed_compound" and not ctx.in_quote(m.start, m.end)]
     if pos is not None:
-        # several measures in one sentence: the nearest state before each pair acts
-        near = [m for m in states if m.start < sent.start + pos and m.found_by.rule != "demonym_adjective"]
-        near_actor = near[-1].actor if near else None
+        # several measures in one sentence: the first state of the clause that holds the pair acts
+        stext = sent.text
+        cut = max(stext.rfind(",", 0, pos), stext.rfind(";", 0, pos))
+        clause_start = sent.start + (cut + 1 if cut >= 0 else 0)
+        near = [m for m in states if clause_start <= m.start < sent.start + pos
+                and m.found_by.rule not in ("demonym_adjective", "hyphen_compound")]
+        near_actor = near[0].actor if near else None
     else:
         near_actor = None
     actor = target = None

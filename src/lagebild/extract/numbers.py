@@ -121,6 +121,8 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
         while j < n and tokens[j].text in parser.scales:
             scale *= parser.scales[tokens[j].text]
             j += 1
+            if j < n and tokens[j].text == "." and tokens[j - 1].text + "." in parser.scales:
+                j += 1  # "Mrd." is one word to the reader, two tokens to the tokenizer
         unit = None
         minutes = None
         iso = None

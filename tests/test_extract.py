@@ -1,0 +1,152 @@
+"""Extraction on short reports written for these tests (not from the gold corpus)."""
+from lagebild import analyze
+
+
+def A(text, **kw):
+    return analyze(text, language="de", **kw)
+
+
+def test_people_states_capitals_demonyms_organisations():
+    a = A("Der japanische Regierungschef Shigeru Ishiba reiste nach Washington. Tokio hofft auf Zugeständnisse "
+          "der Vereinigten Staaten im Rahmen der WTO-Regeln, und ein Sprecher in Peking äußerte sich zum Russlandgeschäft.")
+    got = {(m.kind, m.text, m.id) for m in a.mentions}
+    assert ("person", "Shigeru Ishiba", None) in got
+    assert ("actor", "japanische", "JPN") in got
+    assert ("place", "Washington", "USA") in got
+    assert ("actor", "Tokio", "JPN") in got
+    assert ("actor", "Vereinigten Staaten", "USA") in got
+    assert ("organization", "WTO", "WTO") in got
+    assert ("place", "Peking", "CHN") in got
+    assert ("actor", "Russland", "RUS") in got
+
+
+def test_unknown_person_after_a_role_and_later_by_surname():
+    a = A("Der brasilianische Außenminister Mauro Vieira traf in Brasília ein. Vieira sprach von Fortschritten.")
+    people = [m for m in a.mentions if m.kind == "person"]
+    assert [p.text for p in people] == ["Mauro Vieira", "Vieira"]
+    assert people[0].actor == "BRA"
+
+
+def test_common_words_are_not_places():
+    a = A("Am Ende wurden große Mengen Soja verschifft, mit Zug und Schiff.")
+    assert not [m for m in a.mentions if m.kind == "place"]
+
+
+def test_meeting_with_place_occasion_duration_and_first_since():
+    a = A("Indiens Premierminister Narendra Modi und Xi Jinping haben sich am Rande des SCO-Gipfels in Tianjin "
+          "getroffen, zum ersten Mal seit 2018 in China. Ihr Gespräch dauerte knapp eine Stunde.")
+    (m,) = a.meetings
+    assert {p.id for p in m.participants} == {"Q1058", "Q15031"}
+    assert m.place == "Tianjin" and m.country == "CHN"
+    assert m.occasion == "SCO-Gipfel"
+    assert m.duration_minutes == 60 and m.approximate is True
+    assert m.first_since == 2018 and m.in_person is True
+
+
+def test_phone_call_is_not_in_person():
+    a = A("Olaf Scholz hat mit Wladimir Putin telefoniert. Das Telefonat dauerte etwa eine Stunde.")
+    (m,) = a.meetings
+    assert m.in_person is False and m.duration_minutes == 60
+
+
+def test_planned_meeting_is_not_a_meeting():
+    a = A("Donald Trump und Wladimir Putin wollen sich im kommenden Monat in Budapest treffen.")
+    assert a.meetings == []
+
+
+def test_tariff_cut_with_from_and_to():
+    a = A("Die US-Regierung kündigte an, die Zölle auf kanadische Stahlimporte von 50 auf 25 Prozent zu senken.")
+    (m,) = a.measures
+    assert m.type == "tariff_change" and m.actor == "USA" and m.target == "CAN"
+    assert m.from_ == {"value": 50, "unit": "percent"} and m.to == {"value": 25, "unit": "percent"}
+    assert m.status == "announced"
+
+
+def test_change_in_percentage_points_is_signed():
+    a = A("Die Europäische Union senkt ihre Zölle auf amerikanische Motorräder um zehn Prozentpunkte.")
+    (m,) = a.measures
+    assert m.change == {"value": -10, "unit": "percentage_points"}
+    assert m.target == "USA"
+
+
+def test_two_tariff_moves_in_one_sentence_are_two_measures():
+    a = A("Die USA senken ihre Zölle auf chinesische Waren von 145 auf 30 Prozent, China senkt seine Abgaben auf "
+          "US-Waren von 125 auf 10 Prozent.")
+    got = sorted((m.actor, m.from_["value"], m.to["value"]) for m in a.measures)
+    assert got == [("CHN", 125, 10), ("USA", 145, 30)]
+
+
+def test_purchase_commitment_with_quantity_and_agreement():
+    a = A("Japan verpflichtete sich im Abkommen, amerikanischen Reis im Wert von acht Milliarden Dollar zu kaufen.")
+    (m,) = a.measures
+    assert m.type == "purchase_commitment"
+    assert m.quantity == {"value": 8_000_000_000, "unit": "USD"}
+    assert m.status == "agreed"
+
+
+def test_supply_agreement_term_and_renewal():
+    a = A("Beide Seiten vereinbarten eine zweijährige, jährlich verlängerbare Lieferung von Gallium aus China in die USA.")
+    (m,) = a.measures
+    assert m.type == "supply_agreement" and m.term == "P2Y" and m.renewal == "annual"
+    assert m.actor == "CHN" and m.target == "USA"
+
+
+def test_denied_measure():
+    a = A("Das Handelsministerium in Peking dementierte, dass China die Exportkontrollen für Graphit aussetzen werde.")
+    assert [m.status for m in a.measures] == ["denied"]
+
+
+def test_author_speculation_is_no_measure():
+    a = A("Womöglich könnte Brüssel die Zölle auf Elektroautos später einmal senken.")
+    assert a.measures == []
+
+
+def test_topics_discussed_and_not_discussed():
+    a = A("Emmanuel Macron und Xi Jinping trafen sich in Paris. Sie sprachen lange über den Krieg in der Ukraine. "
+          "Menschenrechte kamen nach Angaben von Diplomaten nicht zur Sprache.")
+    got = {(t.topic, t.status) for t in a.topics}
+    assert ("ukraine_war", "discussed") in got
+    assert ("human_rights", "not_discussed") in got
+    assert ("human_rights", "discussed") not in got
+
+
+def test_quotes_and_reported_speech_with_speakers():
+    a = A("Bundeskanzler Friedrich Merz besuchte Donald Trump im Weißen Haus. „Wir haben viel erreicht“, sagte der Kanzler. "
+          "Man werde die Gespräche im Herbst fortsetzen. Trump erklärte, die Zölle seien notwendig.")
+    st = [(s.speaker_name, s.direct, s.text) for s in a.statements]
+    assert ("Friedrich Merz", True, "Wir haben viel erreicht") in st
+    assert ("Friedrich Merz", False, "Man werde die Gespräche im Herbst fortsetzen") in st
+    assert ("Donald Trump", False, "die Zölle seien notwendig") in st
+
+
+def test_scare_quotes_are_not_statements():
+    a = A("Die sogenannte „Phase eins“ des Abkommens trat im Februar in Kraft.")
+    assert a.statements == []
+
+
+def test_pronoun_speaker():
+    a = A("Wolodymyr Selenskyj reiste nach Washington. Er sagte, die Ukraine brauche mehr Flugabwehr.")
+    (s,) = a.statements
+    assert s.speaker == "Q3881980" and not s.direct
+
+
+def test_hedged_and_unhedged_assessments():
+    a = A("Die Einigung dürfte vor allem den Landwirten nützen. Der Schritt kann als Entgegenkommen gewertet werden. "
+          "Das Ergebnis ist bemerkenswert. Die Delegationen reisten am Abend ab.")
+    got = [(s.hedged, s.cue) for s in a.assessments]
+    assert got == [(True, "dürfte"), (True, "kann"), (False, None)]
+
+
+def test_boilerplate_becomes_metadata():
+    text = ("Xi Jinping und Wladimir Putin trafen sich in Moskau.\n"
+            "Autor: Maria Beispiel\nAbonnieren Sie jetzt unseren Newsletter!\n")
+    a = A(text)
+    assert a.document.author == "Maria Beispiel"
+    assert [b.text for b in a.document.boilerplate] == ["Autor: Maria Beispiel", "Abonnieren Sie jetzt unseren Newsletter!"]
+    assert not any(s.text.startswith("Abonnieren") for s in a.assessments)
+
+
+def test_every_fact_says_which_rule_made_it():
+    a = A("Trump und Xi trafen sich in Busan. Trump kündigte an, die Zölle von 20 auf 10 Prozent zu senken.")
+    for fact in a.mentions + a.meetings + a.measures + a.topics + a.statements + a.assessments:
+        assert fact.found_by and fact.found_by.component and fact.found_by.rule
