@@ -26,6 +26,7 @@ class DocPerson:
     actor: Optional[str]
     roles: set = field(default_factory=set)
     positions: list = field(default_factory=list)  # mention starts
+    gender: Optional[str] = None  # f | m, from the lexicon or the role noun ("Ministerin")
 
 
 @dataclass

@@ -91,6 +91,7 @@ class Person:
     actor: Optional[str]
     roles: tuple
     aliases: tuple
+    gender: Optional[str] = None
 
 
 @dataclass
@@ -207,7 +208,8 @@ def load(lang: str) -> Lang:
     for row in _read_tsv(DATA_DIR / "people.tsv"):
         aliases = tuple(a for a in row["aliases"].split("|") if a)
         p = Person(row["qid"] or None, row["name"], row["actor"] or None,
-                   tuple(r for r in row["roles"].split("|") if r), tuple(a.lstrip("~") for a in aliases))
+                   tuple(r for r in row["roles"].split("|") if r), tuple(a.lstrip("~") for a in aliases),
+                   row["gender"] or None)
         L.people.append(p)
         e = Entry("person", p.qid, p.name, actor=p.actor, person=p)
         weak = Entry("person", p.qid, p.name, actor=p.actor, person=p, sub="weak")

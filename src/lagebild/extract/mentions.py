@@ -130,7 +130,8 @@ class MentionFinder:
             self.seen_people.add(e.id or e.name)
             role = self._role_before(toks, i)
             m = self._add("person", start, end, e, "lexicon_person", role=role)
-            self._register_person(e.id or e.name, e.name, e.id, e.actor, m, e.person.roles if e.person else ())
+            self._register_person(e.id or e.name, e.name, e.id, e.actor, m, e.person.roles if e.person else (),
+                                  e.person.gender if e.person else None)
             return True
         if e.kind == "place":
             nxt = toks[i + k].text if i + k < len(toks) else ""
@@ -260,14 +261,17 @@ class MentionFinder:
         self.local_surnames[names[-1].text] = name
         return len(names)
 
-    def _register_person(self, key, name, qid, actor, m: Mention, roles) -> None:
+    def _register_person(self, key, name, qid, actor, m: Mention, roles, gender=None) -> None:
         p = self.ctx.persons.get(key)
         if p is None:
-            p = self.ctx.persons[key] = DocPerson(key, name, qid, actor, set(roles))
+            p = self.ctx.persons[key] = DocPerson(key, name, qid, actor, set(roles), gender=gender)
         if m.role:
             r = self.role_of(m.role)
             if r:
                 p.roles.add(r[0])
+                if p.gender is None:
+                    p.gender = "f" if m.role.endswith("in") else "m"  # "Ministerin", "Präsidentin"
+
         if p.actor is None and m.actor:
             p.actor = m.actor
         p.positions.append(m.start)

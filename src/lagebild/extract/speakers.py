@@ -98,16 +98,25 @@ def role_reference(ctx: Context, sent: Sentence, lo: int, hi: int, before: int) 
     return None
 
 
-def last_person(ctx: Context, before: int, last_speaker: Optional[Speaker]) -> Optional[Speaker]:
+def last_person(ctx: Context, before: int, last_speaker: Optional[Speaker], pronoun: str = "") -> Optional[Speaker]:
+    """The person a pronoun refers to: the last one named before, of the pronoun's gender
+    ("sie" prefers a woman named earlier, "er" a man)."""
+    want = {"er": "m", "ihm": "m", "ihn": "m", "seinen": "m", "seiner": "m", "sie": "f", "ihr": "f", "ihren": "f",
+            "ihrer": "f"}.get(pronoun.lower())
     best = None
     best_pos = -1
     for p in ctx.persons.values():
+        if want and p.gender and p.gender != want:
+            continue
         earlier = [x for x in p.positions if x < before]
         if earlier and max(earlier) > best_pos:
             best, best_pos = p, max(earlier)
+    if best is None and want == "f":
+        return last_person(ctx, before, last_speaker, "")  # "sie" may be plural
     if last_speaker is not None and last_speaker.person is not None and last_speaker.start >= 0 and best is not None:
         # a pronoun continues the last speaker unless another person was named since
-        if last_speaker.person is best or last_speaker.start >= best_pos - 1:
+        if last_speaker.person is best or (last_speaker.start >= best_pos - 1 and
+                                           not (want and last_speaker.person.gender and last_speaker.person.gender != want)):
             return last_speaker
     return Speaker(best, best.name, best_pos) if best else None
 
@@ -128,9 +137,13 @@ def attribution(ctx: Context, sent: Sentence) -> Optional[tuple]:
         if ref:
             return ref, sent.start + m.start(), sent.start + m.end()
         src = m.group("src").strip()
-        if src.split()[0].lower() in ("ihm", "ihr", "ihnen"):
-            continue
-        return Speaker(None, src, a), sent.start + m.start(), sent.start + m.end()
+        first = src.split()[0].lower()
+        if first in ("ihm", "ihr", "ihnen", "seinen", "ihren", "seiner"):
+            p = last_person(ctx, a, None, first)
+            if p is None:
+                continue
+            return p, sent.start + m.start(), sent.start + m.end()
+        return Speaker(None, source_name(src), a), sent.start + m.start(), sent.start + m.end()
     return None
 
 
@@ -159,11 +172,21 @@ def subject(ctx: Context, sent: Sentence, lo: int, hi: int, last: Optional[Speak
     ref = role_reference(ctx, sent, lo, hi, lo)
     if ref is not None:
         return ref
-    # pronoun at the start of a clause or right after the verb
-    if re.search(r"(?:^|[,;:]\s*|\b(?:sagte|erklärte|betonte|meinte|fügte|so)\s+)(?:er|sie|Er|Sie)\b", text[lo:hi]):
-        return last_person(ctx, lo, last)
     for rx in ctx.lang.speech["anonymous"]:
         m = rx.search(text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()):
-            return Speaker(None, m.group("src"), m.start())
+            return Speaker(None, source_name(m.group("src")), m.start())
+    # a personal pronoun outside quotations
+    blanked = "".join(" " if ctx.in_quote(lo + i, lo + i + 1) else ch for i, ch in enumerate(text[lo:hi]))
+    pm = re.search(r"\b(er|sie|Er|Sie)\b", blanked)
+    if pm:
+        return last_person(ctx, lo, last, pm.group(1))
     return None
+
+
+def source_name(src: str) -> str:
+    """'das Finanzministerium in Peking' -> 'Finanzministerium'; 'der amtlichen Nachrichtenagentur Xinhua'
+    -> 'amtlichen Nachrichtenagentur Xinhua'."""
+    src = re.sub(r"^(?:des|der|die|das|dem|den|ein|eine|eines|einer|von|vom)\s+", "", src.strip())
+    src = re.split(r"\s+(?:in|aus|im|bei|am)\s+", src)[0]
+    return src.strip()

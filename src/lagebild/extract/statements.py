@@ -12,11 +12,28 @@ import re
 from ..model import FoundBy, Statement
 from ..pipeline import Context, register
 from ..resources import settings
+from .morph import is_konjunktiv1_singular
 from .speakers import Speaker, attribution, subject
 
 KII_ONLY = frozenset({"könnte", "könnten", "würde", "wäre", "wären", "hätte", "sollten", "müssten", "wollten"})
 ZU_INFINITIVE = re.compile(r"\bzu\s+\w+en\s*[.!?]?\s*$|\w+zu\w+en\s*[.!?]?\s*$")
 WORD = re.compile(r"\w+")
+
+
+def _has_konjunktiv(words, konj) -> bool:
+    """Konjunktiv I (or the Konjunktiv II that stands in for it) among the words."""
+    return any(w in konj and w not in KII_ONLY or is_konjunktiv1_singular(w) for w in words)
+
+
+def _speaker(ctx, sent, lo, hi, last, attr):
+    """A person who speaks in the sentence outranks the channel it came through
+    ("Xi sagte nach Angaben von Xinhua, …" is Xi's statement)."""
+    s = subject(ctx, sent, lo, hi, last)
+    if s is not None and s.person is not None:
+        return s
+    if attr:
+        return attr[0]
+    return s
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -64,12 +81,9 @@ def statements(ctx: Context) -> None:
                 if not (has_verb or attr or colon or full):
                     continue
                 if speaker is None:
-                    if attr:
-                        speaker = attr[0]
-                    else:
-                        speaker = subject(ctx, sent, sent.start, sent.end, last)
-                        if speaker is None and (full or colon) and last is not None and sent.index - last_sentence <= 2:
-                            speaker = last
+                    speaker = _speaker(ctx, sent, sent.start, sent.end, last, attr)
+                    if speaker is None and (full or colon) and last is not None and sent.index - last_sentence <= 2:
+                        speaker = last
                 if speaker is None and not has_verb:
                     continue
                 emit(speaker, q[2], q[3], True, "quotation")
@@ -78,11 +92,11 @@ def statements(ctx: Context) -> None:
                 if speaker is not None:
                     last, last_sentence = speaker, sent.index
                 continue
-        if any(q[0] < sent.end and sent.start < q[1] for q in ctx.quotes):
+        if any(q[0] < sent.end and sent.start < q[1] for q in ctx.quotes) and not _clause_outside_quotes(ctx, sent):
             continue  # reported speech around a quotation: the quotation is the statement
         # --- reported speech ----------------------------------------------------------------
         words = WORD.findall(stext)
-        has_konj = any(w in konj for w in words)
+        has_konj = _has_konjunktiv(words, konj)
         rep = sp["reporting"]
         done = False
         # "X sagte/erklärte (adverbs), (dass) CLAUSE"
@@ -92,12 +106,11 @@ def statements(ctx: Context) -> None:
                 continue
             clause_a = sent.start + comma + 1
             clause = text[clause_a:sent.end]
-            is_dass = clause.lstrip().startswith(("dass", "man ", "es "))
-            if not (is_dass or any(w in konj for w in WORD.findall(clause))):
+            if ZU_INFINITIVE.search(clause) or not re.search(r"\b[a-zäöüß]+", clause):
+                continue  # "kündigte an, die Zölle zu senken" reports an action, not speech
+            if any(clause_a <= q[0] < sent.end for q in ctx.quotes):
                 continue
-            if ZU_INFINITIVE.search(clause):
-                continue
-            speaker = subject(ctx, sent, sent.start, sent.start + comma, last)
+            speaker = _speaker(ctx, sent, sent.start, sent.start + comma, last, attr)
             if speaker is None:
                 continue
             emit(speaker, clause_a, sent.end, False, "reporting_verb_clause")
@@ -124,12 +137,22 @@ def statements(ctx: Context) -> None:
             last, last_sentence = speaker, sent.index
             continue
         # Konjunktiv I continuing the last speaker
-        if last is not None and sent.index - last_sentence <= cfg["continuation_window"] and has_konj \
-                and not any(w in KII_ONLY for w in words if w in konj and not (set(words) & (konj - KII_ONLY))) \
-                and any(w in konj - KII_ONLY for w in words):
+        if last is not None and sent.index - last_sentence <= cfg["continuation_window"] and has_konj:
             emit(last, sent.start, sent.end, False, "konjunktiv_continuation")
             last_sentence = sent.index
             continue
+
+
+def _clause_outside_quotes(ctx: Context, sent) -> bool:
+    """A reporting verb whose comma clause holds no quotation ("nannte sie „…“ und fügte hinzu, …")."""
+    rep = ctx.lang.speech["reporting"]
+    for m in rep.finditer(sent.text):
+        comma = sent.text.find(",", m.end())
+        if 0 <= comma - m.end() <= 30 and not ctx.in_quote(sent.start + m.start(), sent.start + m.end()):
+            a = sent.start + comma
+            if not any(q[0] < sent.end and a < q[1] for q in ctx.quotes):
+                return True
+    return False
 
 
 def _outside(ctx: Context, sent) -> str:
