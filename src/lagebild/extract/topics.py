@@ -3,7 +3,7 @@
 A topic cue in the same clause as a not-discussed cue ("nicht zur Sprache kam: Taiwan", "sei nicht
 Teil des Gesprächs gewesen", "ausgeklammert") makes the topic `not_discussed`. A topic is
 `discussed` when it stands in a sentence that says something was discussed or agreed, in a sentence
-that reports a measure or the meeting, or recurs in a report about a meeting or measures. A topic
+or paragraph that reports a measure or the meeting, or recurs in a report about a meeting or measures. A topic
 the text says was not discussed is not also reported as discussed unless a sentence says it was.
 """
 from __future__ import annotations
@@ -23,6 +23,7 @@ def topics(ctx: Context) -> None:
     st = ctx.lang.topic_status
     measure_sents = {(e.start, e.end) for m in ctx.measures for e in m.evidence}
     meeting_sents = {(e.start, e.end) for m in ctx.meetings for e in m.evidence}
+    fact_paragraphs = {s.paragraph for s in ctx.sentences if (s.start, s.end) in measure_sents | meeting_sents}
     eventful = bool(ctx.measures or ctx.meetings)
     hits: dict = {}  # topic -> list of (sentence, match start, match end)
     for sent in ctx.sentences:
@@ -43,7 +44,8 @@ def topics(ctx: Context) -> None:
                 continue
             if _any(st["discussed"], sent.text):
                 explicit.append(Evidence.of(text, sent.start, sent.end))
-            elif (sent.start, sent.end) in measure_sents or (sent.start, sent.end) in meeting_sents or sent.heading:
+            elif (sent.start, sent.end) in measure_sents or (sent.start, sent.end) in meeting_sents or \
+                    (sent.paragraph in fact_paragraphs and not sent.heading):
                 contextual.append(Evidence.of(text, sent.start, sent.end))
         label = ctx.lang.topic_labels.get(tid, tid)
         if nd:
