@@ -245,6 +245,7 @@ def load(lang: str) -> Lang:
         "reporting": re.compile(r"\b(?:" + "|".join(sp["reporting"]) + r")\b"),
         "reporting_after_clause": re.compile(r",\s*(?:so\s+)?(?:" + "|".join(sp["reporting"]) + r")\b[^,]*[.!?]?\s*$"),
         "attributions": _compile(sp["attributions"], 0, "speech.toml"),
+        "characterising": re.compile(r"\b(?:" + "|".join(sp["characterising"]) + r")"),
         "konjunktiv": frozenset(sp["konjunktiv"]),
         "quotes": [tuple(q) for q in sp["quotes"]],
         "pronouns": frozenset(sp["pronouns"]),

@@ -161,7 +161,8 @@ def attribution(ctx: Context, sent: Sentence) -> Optional[tuple]:
             if p is None:
                 continue
             return p, sent.start + m.start(), sent.start + m.end()
-        named = [x for x in ctx.mentions_in(a, b, ("actor", "organization")) if x.name]
+        named = [x for x in ctx.mentions_in(a, b, ("actor", "organization"))
+                 if x.name and x.found_by.rule not in ("demonym_adjective", "role_prefix", "closed_compound")]
         if named and len(src.split()) <= 3:
             return Speaker(None, named[0].name, a), sent.start + m.start(), sent.start + m.end()  # "des Kremls" -> Kreml
         return Speaker(None, source_name(src), a), sent.start + m.start(), sent.start + m.end()
@@ -184,6 +185,13 @@ def subject(ctx: Context, sent: Sentence, lo: int, hi: int, last: Optional[Speak
                 between = text[vm.end():m.start].split()
                 if not any(w in OBJECT_WORDS - {"den", "dem"} for w in between):
                     return Speaker(p, p.name, m.start)
+    # "…“, hielt er Selenskyj vor": a pronoun before the first person named is the subject
+    blanked_all = "".join(" " if ctx.in_quote(lo + i, lo + i + 1) else ch for i, ch in enumerate(text[lo:hi]))
+    pm0 = re.search(r"\b(er|sie)\b", blanked_all)
+    if pm0 and (not people or lo + pm0.start() < people[0][0].start):
+        found = last_person(ctx, lo, last, pm0.group(1))
+        if found is not None:
+            return found
     for m, p in people:
         prev = text[max(lo, m.start - 30):m.start].split()
         prev_word = prev[-1] if prev else ""

@@ -69,6 +69,9 @@ def statements(ctx: Context) -> None:
         has_verb = bool(sp["verbs"].search(_outside(ctx, sent)))
         attr = attribution(ctx, sent)
         # --- direct quotations --------------------------------------------------------------
+        words_all = WORD.findall(_outside(ctx, sent))
+        continuing = last is not None and sent.index - last_sentence <= cfg["continuation_window"] \
+            and _has_konjunktiv(words_all, konj)
         if s_quotes:
             speaker = None
             found_any = False
@@ -78,22 +81,28 @@ def statements(ctx: Context) -> None:
                 words = len(WORD.findall(inner))
                 colon = text[max(sent.start, q[0] - 3):q[0]].strip().endswith(":")
                 full = inner.rstrip()[-1:] in ".!?" or (words >= cfg["min_words_without_verb"] and q[0] == sent.start)
-                if not (has_verb or attr or colon or full):
-                    continue
+                person_before = any(m.kind == "person" and sent.start <= m.start < q[0] and not ctx.in_quote(m.start, m.end)
+                                    for m in ctx.mentions)
+                if not (has_verb or attr or colon or full or continuing or person_before):
+                    continue  # scare quotes
                 if speaker is None:
                     speaker = _speaker(ctx, sent, sent.start, sent.end, last, attr)
-                    if speaker is None and (full or colon) and last is not None and sent.index - last_sentence <= 2:
+                    if speaker is None and (full or colon or continuing) and last is not None \
+                            and sent.index - last_sentence <= 2:
                         speaker = last
                 if speaker is None and not has_verb:
                     continue
                 emit(speaker, q[2], q[3], True, "quotation")
                 found_any = True
+            if found_any and speaker is not None:
+                last, last_sentence = speaker, sent.index
+            if continuing and speaker is not None:
+                # "Die Ukraine habe um ein Treffen gebeten; diese Bitte habe Moskau „zur Kenntnis genommen“."
+                for a, b in _parts(sent):
+                    if not any(a < q[1] and q[0] < b for q in ctx.quotes) and _has_konjunktiv(WORD.findall(text[a:b]), konj):
+                        emit(speaker, a, b, False, "konjunktiv_continuation")
             if found_any:
-                if speaker is not None:
-                    last, last_sentence = speaker, sent.index
                 continue
-        if any(q[0] < sent.end and sent.start < q[1] for q in ctx.quotes) and not _clause_outside_quotes(ctx, sent):
-            continue  # reported speech around a quotation: the quotation is the statement
         # --- reported speech ----------------------------------------------------------------
         words = WORD.findall(stext)
         has_konj = _has_konjunktiv(words, konj)
@@ -118,6 +127,14 @@ def statements(ctx: Context) -> None:
             break
         if done:
             continue
+        # "Qin bezeichnete die Taiwan-Frage als Kern der Kerninteressen." — the sentence is the statement
+        vm = sp["characterising"].search(stext)
+        if vm and not any(q[0] < sent.end and sent.start < q[1] for q in ctx.quotes):
+            speaker = _speaker(ctx, sent, sent.start, sent.end, last, attr)
+            if speaker is not None and speaker.person is not None and speaker.start <= sent.start + vm.start():
+                emit(speaker, sent.start, sent.end, False, "characterising_verb")
+                last, last_sentence = speaker, sent.index
+                continue
         # "CLAUSE, sagte X."
         m = sp["reporting_after_clause"].search(stext)
         if m and m.start() > 10:
@@ -153,6 +170,16 @@ def _clause_outside_quotes(ctx: Context, sent) -> bool:
             if not any(q[0] < sent.end and a < q[1] for q in ctx.quotes):
                 return True
     return False
+
+
+def _parts(sent) -> list:
+    """The parts of a sentence between semicolons (absolute offsets)."""
+    out, pos = [], 0
+    for m in re.finditer(r";", sent.text):
+        out.append((sent.start + pos, sent.start + m.start()))
+        pos = m.end()
+    out.append((sent.start + pos, sent.end))
+    return out
 
 
 def _outside(ctx: Context, sent) -> str:
