@@ -24,4 +24,7 @@ def is_konjunktiv1_singular(word: str) -> bool:
     if len(word) < 4 or not word.endswith("e") or not word.islower():
         return False
     lemma, morphemes, tag = _tagger("de").analyze(word, taglevel=3)
-    return tag.endswith("(FIN)") and bool(morphemes) and morphemes[-1] == ("e", "SUF_FIN")
+    if not (tag.endswith("(FIN)") and len(morphemes) >= 2 and morphemes[-1] == ("e", "SUF_FIN")):
+        return False
+    # a variant stem plus -e is a past tense ("hatte", "brachte") or Konjunktiv II ("trüge"), not Konjunktiv I
+    return not morphemes[-2][1].endswith("_VAR")

@@ -111,7 +111,7 @@ def statements(ctx: Context) -> None:
         # "X sagte/erklärte (adverbs), (dass) CLAUSE"
         for m in rep.finditer(stext):
             comma = stext.find(",", m.end())
-            if comma < 0 or comma - m.end() > 30:
+            if comma < 0 or comma - m.end() > 80:
                 continue
             clause_a = sent.start + comma + 1
             clause = text[clause_a:sent.end]
@@ -146,6 +146,9 @@ def statements(ctx: Context) -> None:
         # "laut X …", "X zufolge …"
         if attr:
             speaker, a, b = attr
+            subj = subject(ctx, sent, sent.start, sent.end, last)
+            if subj is not None and subj.person is not None and not (a <= subj.start < b):
+                speaker = subj  # "Xi sagte nach Angaben von Xinhua …" is Xi's
             rest_a, rest_b = (b, sent.end) if a - sent.start < 3 else (sent.start, a)
             if b < sent.end - 3 and a - sent.start < 3:
                 emit(speaker, b, sent.end, False, "attribution")
