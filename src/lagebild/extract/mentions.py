@@ -100,13 +100,10 @@ class MentionFinder:
                         i += 1 + used
                         continue
                 e, k = self.lookup(toks, i)
-                if e is not None:
-                    if self._take(si, toks, i, k, e):
-                        i += k
-                        continue
-                    i += 1
+                if e is not None and self._take(si, toks, i, k, e):
+                    i += k
                     continue
-                if self._single(si, toks, i):
+                if e is None and self._single(si, toks, i):
                     i += 1
                     continue
                 used = self._given_name_person(si, toks, i)

@@ -115,7 +115,8 @@ def statements(ctx: Context) -> None:
                 continue
             clause_a = sent.start + comma + 1
             clause = text[clause_a:sent.end]
-            if ZU_INFINITIVE.search(clause) or not re.search(r"\b[a-zäöüß]+", clause):
+            if (ZU_INFINITIVE.search(clause) and not _has_konjunktiv(WORD.findall(clause), konj)
+                    and not clause.lstrip().startswith("dass")) or not re.search(r"\b[a-zäöüß]+", clause):
                 continue  # "kündigte an, die Zölle zu senken" reports an action, not speech
             if any(clause_a <= q[0] < sent.end for q in ctx.quotes):
                 continue
