@@ -236,7 +236,7 @@ def load(lang: str) -> Lang:
     L.numbers = _read_toml(base / "numbers.toml")
     L.dates = _read_toml(base / "dates.toml")
     L.meetings = _compile_tree(_read_toml(base / "meetings.toml"), "meetings.toml",
-                               skip={"place_prepositions"})
+                               skip={"place_prepositions", "city_states"})
     L.measures = _compile_tree(_read_toml(base / "measures.toml"), "measures.toml")
     L.topic_status = _compile_tree(_read_toml(base / "topic_status.toml"), "topic_status.toml", flags=re.I)
     sp = _read_toml(base / "speech.toml")

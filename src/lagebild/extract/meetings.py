@@ -46,7 +46,15 @@ def meetings(ctx: Context) -> None:
     window = settings()["meetings"]["attach_window"]
     opened: list[_Open] = []
     pending: list = []  # sentences that refer to a meeting before one was opened
-    sents = ctx.sentences
+    sents = []
+    subject_of = {}  # segment position -> the first person of its sentence (the one who meets)
+    for s in ctx.sentences:
+        segs = _segments(ctx, s, cues)
+        first = _unique(persons_in(ctx, s.start, s.end))[:1]
+        for seg in segs:
+            if len(segs) > 1 and first:
+                subject_of[len(sents)] = first[0]
+            sents.append(seg)
     texts = [_blank_quotes(ctx, s) for s in sents]
     parties_of = [None] * len(sents)
 
@@ -54,6 +62,8 @@ def meetings(ctx: Context) -> None:
         if parties_of[i] is None:
             s = sents[i]
             people = _unique(persons_in(ctx, s.start, s.end) + [(None, p) for p in role_references(ctx, s)])
+            if len(people) == 1 and i in subject_of and subject_of[i].key != people[0].key:
+                people.insert(0, subject_of[i])  # "…, am Samstag folgte ein Gespräch mit He Lifeng" 
             if len(people) == 1 and OBJECT_PRONOUN.search(texts[i]):
                 other = last_person(ctx, s.start, None, OBJECT_PRONOUN.search(texts[i]).group(1))
                 if other is not None and other.person is not None and other.person.key != people[0].key:
@@ -75,7 +85,7 @@ def meetings(ctx: Context) -> None:
         current = opened[-1] if opened and sent.index - opened[-1].last <= window else None
         ps = parties(i) if trig else []
         borrowed = None
-        if trig and not ps and not past and current is None:
+        if trig and not ps and not past and not opened and not sent.heading:
             # "Das wichtigste Treffen begann. Am Abend setzten sich Trump und Xi an eine Tafel."
             for j in (i + 1, i - 1):
                 if 0 <= j < len(sents) and sents[j].paragraph == sent.paragraph and not _any(cues["future"], texts[j]) \
@@ -84,12 +94,16 @@ def meetings(ctx: Context) -> None:
                     ps, borrowed = parties(j), sents[j]
                     break
         hedged = bool(set(re.findall(r"\w+", stext.lower())) & ctx.lang.hedges["always"])
-        if trig and len(ps) >= 2 and not past and not (hedged and not opened):
+        if trig and len(ps) >= 2 and not past and not hedged and not (sent.heading and not opened):
             keys = {p[0] for p in ps}
             actors = {p[3] for p in ps}
             states_only = all(p[0] == p[3] for p in ps)
+            anaphor = ANAPHOR.search(stext) is not None
+            # the same parties, or more of them, are the same meeting; a strict subset is a meeting of its
+            # own ("Am Rande zogen sich Putin und Selenskyj zu einem Vieraugengespräch zurück") unless the
+            # sentence refers back ("die beiden")
             target = next((o for o in reversed(opened)
-                           if len(o.keys & keys) >= min(2, len(keys)) or keys <= o.keys or o.keys <= keys
+                           if keys == o.keys or (o.keys < keys and len(o.keys) >= 2) or (keys < o.keys and anaphor)
                            or (states_only and actors <= {x.actor for x in o.m.participants})), None)
             if target is None:
                 m = Meeting([Participant(*p[1:]) for p in ps],
@@ -130,6 +144,30 @@ def meetings(ctx: Context) -> None:
                 if om:
                     m.occasion = _OCC_GENITIVE.sub(r"\1", om.group("occ"))
                     break
+
+
+def _segments(ctx: Context, sent, cues) -> list:
+    """A sentence that reports one meeting after another ("traf am Freitag X, am Samstag folgte ein
+    Gespräch mit Y"; "zunächst X und danach Y") is cut into one part per meeting."""
+    from ..text import Sentence
+
+    cuts = [m.start() for m in cues["sequence"][0].finditer(sent.text)] if cues["sequence"] else []
+    if not cuts:
+        return [sent]
+    bounds = [0] + cuts + [len(sent.text)]
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        seg = sent.text[a:b]
+        if not _any(cues["triggers"], seg) and parts:
+            # a part without a meeting word belongs to the one before
+            p = parts.pop()
+            parts.append((p[0], b))
+        else:
+            parts.append((a, b))
+    if len(parts) == 1:
+        return [sent]
+    return [Sentence(sent.start + a, sent.start + b, sent.text[a:b], sent.index, sent.paragraph, sent.heading)
+            for a, b in parts]
 
 
 def _blank_quotes(ctx: Context, sent) -> str:
@@ -255,12 +293,13 @@ def _attributes(ctx: Context, m: Meeting, sent, cues) -> None:
             m.occasion = " ".join(_OCC_GENITIVE.sub(r"\1", w) for w in om.group("occ").strip().split())
     if m.date is None:
         for d in ctx.dates[sent.index]:
-            if d.precision == "day" and d.value:
+            if d.precision == "day" and d.value and sent.start <= d.start < sent.end:
                 m.date = d.value
                 break
     if m.duration_minutes is None:
         for q in ctx.quantities[sent.index]:
-            if q.unit == "duration" and q.minutes and q.minutes <= MAX_MEETING_MINUTES and not ctx.in_quote(q.start, q.end):
+            if q.unit == "duration" and q.minutes and q.minutes <= MAX_MEETING_MINUTES and not ctx.in_quote(q.start, q.end) \
+                    and sent.start <= q.start < sent.end:
                 m.duration_minutes = int(round(q.minutes))
                 m.approximate = q.approximate
                 break
