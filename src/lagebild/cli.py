@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from typing import Optional
 
@@ -120,6 +121,12 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         click.echo("lagebild: interrupted", err=True)
         return 130
+    except Exception as exc:  # a bug: still one line, and the way to the traceback
+        if os.environ.get("LAGEBILD_DEBUG"):
+            raise
+        click.echo(f"lagebild: internal error: {type(exc).__name__}: {exc} "
+                   "(a bug; rerun with LAGEBILD_DEBUG=1 for the traceback and report it)", err=True)
+        return 70
     return 0
 
 

@@ -5,6 +5,7 @@ abbreviations, ordinal numbers ("30. Oktober") and quotation marks. Fast and off
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ class Sentence:
     end: int
     text: str
     index: int
-    paragraph: int
+    paragraph: int  # blocks separated by an empty line
     heading: bool  # a line without final punctuation (a title or subheading)
 
 
@@ -43,7 +44,6 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 def split_sentences(text: str, months: frozenset = frozenset()) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
-    para = 0
     cuts = []
     for m in _BOUNDARY.finditer(text):
         if m.group() == "\n":
@@ -65,14 +65,12 @@ def split_sentences(text: str, months: frozenset = frozenset()) -> list[Sentence
         if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "„\"»«“‚'(–-"):
             continue
         cuts.append((m.start(), end, False))
+    blank_lines = [m.start() for m in re.finditer(r"\n[ \t\r]*\n", text)]
     for cut_start, cut_end, is_newline in cuts:
         seg_end = cut_start if is_newline else cut_end
-        _emit(text, pos, seg_end, out, para)
-        if is_newline:
-            # an empty line starts a new paragraph; a single newline a new line of the same one
-            para += 1
+        _emit(text, pos, seg_end, out, bisect.bisect_left(blank_lines, pos))
         pos = cut_end
-    _emit(text, pos, len(text), out, para)
+    _emit(text, pos, len(text), out, bisect.bisect_left(blank_lines, pos))
     return out
 
 

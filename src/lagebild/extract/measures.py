@@ -228,6 +228,9 @@ def _term(ctx: Context, sent) -> Optional[str]:
         if q.iso.startswith("PT"):
             continue  # hours and minutes are a meeting's length, not a term
         if text[q.start:q.end].lower().endswith(("ig", "ige", "igen", "iger", "iges", "igem")):
+            nxt = re.match(r"\s+(?:[\w-]+\s+)?([\w-]+)", text[q.end:q.end + 40])
+            if nxt and any(rx.match(nxt.group(1)) for rx in ctx.lang.measures["term"]["not_before"]):
+                continue  # "nach zweitägigen Verhandlungen"
             return q.iso  # "einjährige", "90-tägige"
         before = text[max(sent.start, q.start - 30):q.start]
         if TERM_CUE.search(before) or TERM_AFTER.match(text[q.end:q.end + 12]):
