@@ -33,9 +33,9 @@ TERM_CUE = re.compile(r"(?:\bfür|\büber|\bLaufzeit\s+von|\bFrist\s+von|\bzunä
 TERM_AFTER = re.compile(r"^\s+(?:lang|gelten|gilt|befristet)\b")
 NEGATED = re.compile(r"\b(?:keine[nrms]?|kein)\s+(?:\w+\s+)?(?:Einigung|Vereinbarung|Abkommen|Waffenruhe|Waffenstillstand|Deal|Durchbruch|Zusage)\b|\bnicht\s+(?:\w+\s+){0,3}(?:vereinbart|unterzeichnet|geeinigt|zugestimmt)\b")
 MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
-QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3"}
+QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks"}
 STOP_OBJECT = re.compile(rf"\s+(?:von\s+{APPROX}{NUM}\s|auf\s+{APPROX}\d|um\s+{APPROX}{NUM}\s+{UNIT}|zu\s+[a-zäöüß]\w*en\b|[a-zäöüß]\w*zu\w+en\b)|[,;:.–]")
-ACTION_FREE = ("ceasefire", "other")  # their cues already say that something was done
+ACTION_FREE = ("ceasefire", "other", "market_access")  # their cues already say that something was done
 
 
 def _number(parser: NumberParser, s: str) -> Optional[float]:
@@ -77,53 +77,82 @@ def measures(ctx: Context) -> None:
         if _first(cues["not_a_measure"]["any"], stext) and not _first(cues["status"]["agreed_joint"], stext):
             prev_type = None
             continue
-        hits = []
-        for mtype, pats in cues["types"].items():
-            for rx in pats:
-                m = rx.search(stext)
-                if m:
-                    # the same words cannot be cues of two types: the type listed first keeps them
-                    if not any(h[2].start() < m.end() and m.start() < h[2].end() for h in hits):
-                        hits.append((m.start(), mtype, m))
-                    break
-        if not hits and _first(cues["commitment"]["any"], stext) and (ctx.meetings or ctx.measures):
-            m = _first(cues["commitment"]["any"], stext)
-            hits = [(m.start(), "other", m)]
-        if not hits and prev_type == "tariff_change" and FROM_TO.search(stext) and _unit_of(FROM_TO.search(stext).group("ub")):
-            hits = [(FROM_TO.search(stext).start(), "tariff_change", FROM_TO.search(stext))]
-        prev_type = None
-        if not hits:
+        for pa, pb in _parts(stext, cues):
+            prev_type = _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type)
+
+
+def _parts(stext: str, cues) -> list:
+    """Parts of a sentence that each report a measure of their own ("ein zollfreies Kontingent von
+    13.000 Tonnen, zudem dürfen 1,4 Milliarden Liter Ethanol zollfrei eingeführt werden")."""
+    bounds = [0]
+    for m in cues["parts"]["cut"][0].finditer(stext):
+        bounds.append(m.start())
+    bounds.append(len(stext))
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        has_cue = any(rx.search(stext[a:b]) for pats in cues["types"].values() for rx in pats)
+        if parts and not has_cue:
+            parts[-1] = (parts[-1][0], b)
+        else:
+            parts.append((a, b))
+    if parts and len(parts) > 1 and not any(rx.search(stext[parts[0][0]:parts[0][1]]) for pats in cues["types"].values() for rx in pats):
+        first = parts.pop(0)
+        parts[0] = (first[0], parts[0][1])
+    return parts or [(0, len(stext))]
+
+
+def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type):
+    cues = ctx.lang.measures
+    ptext = stext[pa:pb]
+    hits = []
+    for mtype, pats in cues["types"].items():
+        for rx in pats:
+            m = rx.search(ptext)
+            if m:
+                # the same words cannot be cues of two types: the type listed first keeps them
+                if not any(h[0] < pa + m.end() and pa + m.start() < h[3] for h in hits):
+                    hits.append((pa + m.start(), mtype, m, pa + m.end()))
+                break
+    if not hits and prev_type == "tariff_change":
+        fm = FROM_TO.search(ptext)
+        if fm and _unit_of(fm.group("ub")):
+            hits = [(pa + fm.start(), "tariff_change", fm, pa + fm.end())]
+    if not hits and (ctx.meetings or ctx.measures):
+        m = _first(cues["commitment"]["any"], ptext)
+        if m:
+            hits = [(pa + m.start(), "other", m, pa + m.end())]
+    if not hits:
+        return None
+    if NEGATED.search(ptext):
+        return None
+    has_action = _first(cues["action"]["any"], ptext) is not None
+    words = set(re.findall(r"\w+", stext))
+    speaker_sent = ctx.statements and any(s.start < sent.end and sent.start < s.end for s in ctx.statements)
+    if words & hedges and not speaker_sent and not attribution(ctx, sent) \
+            and not re.search(r"\b(?:kündigt|vereinbart|einigt|beschlo)", stext):
+        return None  # the author's speculation, not a reported measure
+    hits.sort(key=lambda h: h[0])
+    seen_types = set()
+    last_type = None
+    for k, (pos, mtype, m, _) in enumerate(hits):
+        if mtype in seen_types or (not has_action and mtype not in ACTION_FREE):
             continue
-        if NEGATED.search(stext):
-            continue
-        has_action = _first(cues["action"]["any"], stext) is not None
-        words = set(re.findall(r"\w+", stext))
-        speaker_sent = ctx.statements and any(s.start < sent.end and sent.start < s.end for s in ctx.statements)
-        hits.sort(key=lambda h: h[0])
-        # one measure per type, scoped from its cue to the next type's cue
-        seen_types = set()
-        for k, (pos, mtype, m) in enumerate(hits):
-            if mtype in seen_types:
-                continue
-            if not has_action and mtype not in ACTION_FREE:
-                continue
-            seen_types.add(mtype)
-            lo = 0 if k == 0 else pos
-            hi = hits[k + 1][0] if k + 1 < len(hits) else len(stext)
-            # let the numbers that follow a later cue in the same clause belong to the first cue
-            scope = stext[lo:hi] if k + 1 < len(hits) and _has_numbers(stext[lo:hi]) else stext[lo:]
-            if words & hedges and not speaker_sent and not attribution(ctx, sent) and not re.search(r"\b(?:kündigt|vereinbart|einigt|beschlo)", stext):
-                continue  # the author's speculation, not a reported measure
-            for meas in _build(ctx, sent, mtype, m, scope, lo, parser):
-                _merge(ctx, meas)
-            prev_type = mtype
+        seen_types.add(mtype)
+        lo = pa if k == 0 else pos
+        hi = hits[k + 1][0] if k + 1 < len(hits) else pb
+        # the numbers that follow a later cue in the same part belong to the first cue when it has none
+        scope = stext[lo:hi] if k + 1 < len(hits) and _has_numbers(stext[lo:hi]) else stext[lo:pb]
+        for meas in _build(ctx, sent, mtype, pos, scope, lo, parser):
+            _merge(ctx, meas)
+        last_type = mtype
+    return last_type
 
 
 def _has_numbers(s: str) -> bool:
     return bool(FROM_TO.search(s) or TO_ONLY.search(s) or CHANGE.search(s) or re.search(r"\d", s))
 
 
-def _build(ctx: Context, sent, mtype: str, cue, scope: str, lo: int, parser) -> list[Measure]:
+def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, parser) -> list[Measure]:
     text = ctx.doc.text
     cues = ctx.lang.measures
     stext = sent.text
@@ -152,7 +181,7 @@ def _build(ctx: Context, sent, mtype: str, cue, scope: str, lo: int, parser) -> 
             renewal = key
             break
     term = _term(ctx, sent)
-    obj = _object(stext, cue.start() if cue.re.pattern else lo)
+    obj = _object(stext, cue_at)
     direction = -1 if _first(cues["direction"]["down"], scope) else (1 if _first(cues["direction"]["up"], scope) else 0)
 
     pairs = []
@@ -347,8 +376,8 @@ def _main_parties(ctx: Context) -> list:
 
 def _merge(ctx: Context, new: Measure) -> None:
     for old in ctx.measures:
-        if old.type != new.type:
-            continue
+        if old.type != new.type or new.evidence[0] in old.evidence:
+            continue  # two measures of one type in one sentence were told apart on purpose
         same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
         new_bare = new.from_ is None and new.to is None and new.change is None
         old_bare = old.from_ is None and old.to is None and old.change is None
