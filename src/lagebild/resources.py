@@ -129,6 +129,7 @@ class Lang:
     boilerplate: dict = field(default_factory=dict)
     countries_alpha2: dict = field(default_factory=dict)
     capital_of: dict = field(default_factory=dict)  # iso3 -> capital name in this language
+    grammar: dict = field(default_factory=dict)  # function words and syntax patterns (grammar.toml)
 
 
 GENITIVE_ENDINGS = ("s", "es")
@@ -233,6 +234,7 @@ def load(lang: str) -> Lang:
             raise DataError(f"topics.tsv: unknown topic id {row['topic']!r}")
         L.topics.append((row["topic"], _compile([row["pattern"]], re.I, "topics.tsv")[0]))
 
+    L.grammar = _grammar(_read_toml(base / "grammar.toml"))
     L.numbers = _read_toml(base / "numbers.toml")
     L.dates = _read_toml(base / "dates.toml")
     L.meetings = _compile_tree(_read_toml(base / "meetings.toml"), "meetings.toml",
@@ -262,6 +264,28 @@ def load(lang: str) -> Lang:
     L.boilerplate = {"lines": _compile(bp["lines"], re.I, "boilerplate.toml"),
                      "author": _compile(bp["author"], 0, "boilerplate.toml")}
     return L
+
+
+def _grammar(g: dict) -> dict:
+    """Compile grammar.toml: strings that are patterns become regexes; [measures] patterns get their
+    {num}, {unit} and {approx} fragments filled in."""
+    out = {sec: dict(v) for sec, v in g.items()}
+    m = out["measures"]
+    frag = {k: m[k] for k in ("num", "unit", "approx")}
+    for key, val in m.items():
+        if key not in frag:
+            m[key] = _compile([val.replace("{num}", frag["num"]).replace("{unit}", frag["unit"])
+                               .replace("{approx}", frag["approx"])], 0, "grammar.toml")[0]
+    for sec, keys in (("meetings", ("occasion_genitive", "anaphor", "object_pronoun", "past_place", "origin_place", "in_place")),
+                      ("numbers", ("adjectival_term",)), ("speakers", ("source_articles", "source_end")),
+                      ("statements", ("infinitive_clause",)), ("genre", ("interview_lines", "speaker_lines", "commentary_markers"))):
+        for k in keys:
+            out[sec][k] = _compile([out[sec][k]], re.I if k == "adjectival_term" else 0, "grammar.toml")[0]
+    for sec, k in (("mentions", "particles"), ("mentions", "location_prepositions"), ("speakers", "object_words"),
+                   ("speakers", "object_words_after_verb"),
+                   ("statements", "subjunctive_ii_only"), ("statements", "that_words")):
+        out[sec][k] = frozenset(out[sec][k])
+    return out
 
 
 def _compile_tree(tree, where: str, flags: int = 0, skip=frozenset()):

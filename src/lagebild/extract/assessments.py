@@ -33,7 +33,8 @@ def assessments(ctx: Context) -> None:
         cue = next((w for w, lw in zip(words, lower) if lw in always), None)
         if cue is None:
             cue = next((p for p in phrases if p in blanked.lower()), None)
-        if cue is None and set(lower) & h["passive"] and set(lower) & h["passive_verbs"] and "werden" in lower:
+        if cue is None and set(lower) & h["passive"] and set(lower) & h["passive_verbs"] \
+                and ctx.lang.grammar["assessments"]["passive_auxiliary"] in lower:
             cue = next(w for w, lw in zip(words, lower) if lw in h["passive"])
         if cue is not None:
             ctx.assessments.append(Assessment(sent.text, True, cue.lower(), sent.start, sent.end,

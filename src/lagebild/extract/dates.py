@@ -28,15 +28,12 @@ class DateFinder:
         wd = "|".join(self.weekdays)
         parts = "|".join(d.get("day_parts", {}).get("suffixes", []))
         rel = "|".join(self.relative)
-        self.patterns = [
-            ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-            ("dmy_num", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
-            ("dm_name", re.compile(rf"\b(?P<d>\d{{1,2}})\.\s*(?P<mon>{mon})(?:\s+(?P<y>\d{{4}}))?")),
-            ("weekday", re.compile(rf"\b(?:am\s+|vom\s+|seit\s+|bis\s+)?(?:vergangenen\s+|letzten\s+|kommenden\s+)?(?P<wd>{wd})(?:{parts})?\b")),
-            ("relative", re.compile(rf"\b(?P<rel>{rel})\b")),
-            ("month_year", re.compile(rf"\b(?P<mon>{mon})\s+(?P<y>\d{{4}})\b")),
-            ("year", re.compile(r"\b(?:seit|im\s+Jahr|Jahr|bis|von|bereits|schon|Anfang|Ende|Mitte)\s+(?P<y>(?:19|20)\d\d)\b")),
-        ]
+        fill = {"{mon}": mon, "{wd}": wd, "{parts}": parts, "{rel}": rel}
+        self.patterns = []
+        for kind, pat in d["patterns"].items():
+            for k, v in fill.items():
+                pat = pat.replace(k, v)
+            self.patterns.append((kind, re.compile(pat)))
 
     def find(self, text: str, offset: int, published: Optional[dt.date]) -> list[DateFound]:
         out: list[DateFound] = []
@@ -65,7 +62,7 @@ class DateFinder:
                 y = int(g["y"])
                 y = y + 2000 if y < 100 else y
                 return dt.date(y, int(g["m"]), int(g["d"])).isoformat(), "day"
-            if kind == "dm_name":
+            if kind in ("dm_name", "md_name"):
                 mon = self.months[g["mon"]]
                 if g.get("y"):
                     return dt.date(int(g["y"]), mon, int(g["d"])).isoformat(), "day"

@@ -20,21 +20,8 @@ from .numbers import NumberParser
 from .speakers import attribution, subject
 from .structure import parsers
 
-NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[a-zäöüß]+)"
-UNIT = r"(?:Prozentpunkte?n?|Prozent|%)"
-APPROX = r"(?:(?:rund|etwa|zuvor|bisher|derzeit|bislang|zuletzt|ungefähr|knapp|fast|über)\s+)?"
-FROM_TO = re.compile(rf"\bvon\s+{APPROX}(?P<a>{NUM})\s*(?P<ua>{UNIT})?\s+(?:auf|zu)\s+{APPROX}(?P<b>{NUM})\s*(?P<ub>{UNIT})")
-TO_ONLY = re.compile(rf"\bauf\s+{APPROX}(?P<b>{NUM})\s*(?P<ub>{UNIT})")
-CHANGE = re.compile(rf"\bum\s+{APPROX}(?P<c>{NUM})\s*(?P<uc>{UNIT})")
-LEVEL = re.compile(rf"(?:(?:in\s+Höhe\s+)?von|mit|über)\s+{APPROX}(?P<b>{NUM})\s*(?P<ub>Prozent|%)(?!\s*(?:auf|zu)\b)")
-LEVEL_ADJ = re.compile(r"\b(?P<b>\d+(?:,\d+)?)-?prozentig\w*")
-VAGUE_AMOUNT = re.compile(r"\b(?:große[nr]?|erhebliche[nr]?|beträchtliche[nr]?|umfangreiche[nr]?|größere[nr]?)\s+Mengen\b")
-TERM_CUE = re.compile(r"(?:\bfür|\büber|\bLaufzeit\s+von|\bFrist\s+von|\bzunächst|\binnerhalb|\bbinnen|\bdauer\w*|\bvon)\s+(?:\w+\s+){0,2}$")
-TERM_AFTER = re.compile(r"^\s+(?:lang|gelten|gilt|befristet)\b")
-NEGATED = re.compile(r"\b(?:keine[nrms]?|kein)\s+(?:\w+\s+)?(?:Einigung|Vereinbarung|Abkommen|Waffenruhe|Waffenstillstand|Deal|Durchbruch|Zusage)\b|\bnicht\s+(?:\w+\s+){0,3}(?:vereinbart|unterzeichnet|geeinigt|zugestimmt)\b")
 MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
 QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks"}
-STOP_OBJECT = re.compile(rf"\s+(?:von\s+{APPROX}{NUM}\s|auf\s+{APPROX}\d|um\s+{APPROX}{NUM}\s+{UNIT}|zu\s+[a-zäöüß]\w*en\b|[a-zäöüß]\w*zu\w+en\b)|[,;:.–]")
 ACTION_FREE = ("ceasefire", "other", "market_access")  # their cues already say that something was done
 
 
@@ -49,10 +36,10 @@ def _val(v: float, unit: str) -> dict:
     return {"value": int(v) if float(v).is_integer() else v, "unit": unit}
 
 
-def _unit_of(u: Optional[str]) -> Optional[str]:
+def _unit_of(G: dict, u: Optional[str]) -> Optional[str]:
     if not u:
         return None
-    return "percentage_points" if u.lower().startswith("prozentpunkt") else "percent"
+    return "percentage_points" if G["points_unit"].match(u.lower()) else "percent"
 
 
 def _first(patterns, text: str):
@@ -103,6 +90,7 @@ def _parts(stext: str, cues) -> list:
 
 def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type):
     cues = ctx.lang.measures
+    G = ctx.lang.grammar["measures"]
     ptext = stext[pa:pb]
     hits = []
     for mtype, pats in cues["types"].items():
@@ -114,8 +102,8 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type):
                     hits.append((pa + m.start(), mtype, m, pa + m.end()))
                 break
     if not hits and prev_type == "tariff_change":
-        fm = FROM_TO.search(ptext)
-        if fm and _unit_of(fm.group("ub")):
+        fm = G["from_to"].search(ptext)
+        if fm and _unit_of(G, fm.group("ub")):
             hits = [(pa + fm.start(), "tariff_change", fm, pa + fm.end())]
     if not hits and (ctx.meetings or ctx.measures):
         m = _first(cues["commitment"]["any"], ptext)
@@ -123,13 +111,13 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type):
             hits = [(pa + m.start(), "other", m, pa + m.end())]
     if not hits:
         return None
-    if NEGATED.search(ptext):
+    if G["negated"].search(ptext):
         return None
     has_action = _first(cues["action"]["any"], ptext) is not None
     words = set(re.findall(r"\w+", stext))
     speaker_sent = ctx.statements and any(s.start < sent.end and sent.start < s.end for s in ctx.statements)
     if words & hedges and not speaker_sent and not attribution(ctx, sent) \
-            and not re.search(r"\b(?:kündigt|vereinbart|einigt|beschlo)", stext):
+            and not G["reported_despite_hedge"].search(stext):
         return None  # the author's speculation, not a reported measure
     hits.sort(key=lambda h: h[0])
     seen_types = set()
@@ -141,20 +129,21 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type):
         lo = pa if k == 0 else pos
         hi = hits[k + 1][0] if k + 1 < len(hits) else pb
         # the numbers that follow a later cue in the same part belong to the first cue when it has none
-        scope = stext[lo:hi] if k + 1 < len(hits) and _has_numbers(stext[lo:hi]) else stext[lo:pb]
+        scope = stext[lo:hi] if k + 1 < len(hits) and _has_numbers(G, stext[lo:hi]) else stext[lo:pb]
         for meas in _build(ctx, sent, mtype, pos, scope, lo, parser):
             _merge(ctx, meas)
         last_type = mtype
     return last_type
 
 
-def _has_numbers(s: str) -> bool:
-    return bool(FROM_TO.search(s) or TO_ONLY.search(s) or CHANGE.search(s) or re.search(r"\d", s))
+def _has_numbers(G: dict, s: str) -> bool:
+    return bool(G["from_to"].search(s) or G["to_only"].search(s) or G["change"].search(s) or re.search(r"\d", s))
 
 
 def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, parser) -> list[Measure]:
     text = ctx.doc.text
     cues = ctx.lang.measures
+    G = ctx.lang.grammar["measures"]
     stext = sent.text
     out = []
     before = [s.text for s in ctx.sentences[max(0, sent.index - 2):sent.index] if s.paragraph >= sent.paragraph - 1]
@@ -181,34 +170,34 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
             renewal = key
             break
     term = _term(ctx, sent)
-    obj = _object(stext, cue_at)
+    obj = _object(G, stext, cue_at)
     direction = -1 if _first(cues["direction"]["down"], scope) else (1 if _first(cues["direction"]["up"], scope) else 0)
 
     pairs = []
     if mtype == "tariff_change" or mtype in ("sanction", "export_control", "other"):
-        for fm in FROM_TO.finditer(scope):
+        for fm in G["from_to"].finditer(scope):
             a, b = _number(parser, fm.group("a")), _number(parser, fm.group("b"))
-            unit = _unit_of(fm.group("ub") or fm.group("ua"))
+            unit = _unit_of(G, fm.group("ub") or fm.group("ua"))
             if a is not None and b is not None and unit:
                 pairs.append((lo + fm.start(), _val(a, unit), _val(b, unit), None))
         if len(pairs) == 1:
-            cm = CHANGE.search(scope)
+            cm = G["change"].search(scope)
             if cm and _number(parser, cm.group("c")) is not None:
                 c = _number(parser, cm.group("c"))
                 down = pairs[0][2]["value"] < pairs[0][1]["value"]
-                pairs[0] = pairs[0][:3] + (_val(-c if down else c, _unit_of(cm.group("uc"))),)
+                pairs[0] = pairs[0][:3] + (_val(-c if down else c, _unit_of(G, cm.group("uc"))),)
         if not pairs:
-            tm = TO_ONLY.search(scope)
-            cm = CHANGE.search(scope)
-            lv = LEVEL.search(scope) or LEVEL_ADJ.search(scope)
+            tm = G["to_only"].search(scope)
+            cm = G["change"].search(scope)
+            lv = G["level"].search(scope) or G["level_adjective"].search(scope)
             to = ch = None
-            if tm and _number(parser, tm.group("b")) is not None and _unit_of(tm.group("ub")) == "percent":
+            if tm and _number(parser, tm.group("b")) is not None and _unit_of(G, tm.group("ub")) == "percent":
                 to = _val(_number(parser, tm.group("b")), "percent")
             elif lv and _number(parser, lv.group("b")) is not None and mtype == "tariff_change":
                 to = _val(_number(parser, lv.group("b")), "percent")
             if cm and _number(parser, cm.group("c")) is not None:
                 c = _number(parser, cm.group("c"))
-                ch = _val(-c if direction < 0 else c, _unit_of(cm.group("uc")))
+                ch = _val(-c if direction < 0 else c, _unit_of(G, cm.group("uc")))
             if to or ch:
                 pairs.append((lo + (tm or cm or lv).start(), None, to, ch))
     if not pairs:
@@ -222,7 +211,7 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 quantity = q.as_value()
                 break
         if quantity is None:
-            vm = VAGUE_AMOUNT.search(stext)
+            vm = G["vague_amount"].search(stext)
             if vm:
                 quantity = vm.group()
 
@@ -251,27 +240,29 @@ def _status(cues, stext: str, context=()) -> str:
 
 def _term(ctx: Context, sent) -> Optional[str]:
     text = ctx.doc.text
+    G = ctx.lang.grammar["measures"]
+    endings = tuple(ctx.lang.grammar["numbers"]["adjectival_endings"])
     for q in ctx.quantities[sent.index]:
         if q.unit != "duration" or not q.iso:
             continue
         if q.iso.startswith("PT"):
             continue  # hours and minutes are a meeting's length, not a term
-        if text[q.start:q.end].lower().endswith(("ig", "ige", "igen", "iger", "iges", "igem")):
+        if text[q.start:q.end].lower().endswith(endings):
             nxt = re.match(r"\s+(?:[\w-]+\s+)?([\w-]+)", text[q.end:q.end + 40])
             if nxt and any(rx.match(nxt.group(1)) for rx in ctx.lang.measures["term"]["not_before"]):
                 continue  # "nach zweitägigen Verhandlungen"
             return q.iso  # "einjährige", "90-tägige"
         before = text[max(sent.start, q.start - 30):q.start]
-        if TERM_CUE.search(before) or TERM_AFTER.match(text[q.end:q.end + 12]):
+        if G["term_before"].search(before) or G["term_after"].match(text[q.end:q.end + 12]):
             return q.iso
     return None
 
 
-def _object(stext: str, start: int) -> Optional[str]:
+def _object(G: dict, stext: str, start: int) -> Optional[str]:
     # begin at the start of the word that holds the cue
     while start > 0 and (stext[start - 1].isalnum() or stext[start - 1] == "-"):
         start -= 1
-    m = STOP_OBJECT.search(stext, start + 1)
+    m = G["object_end"].search(stext, start + 1)
     end = m.start() if m else len(stext)
     obj = stext[start:end].strip()
     return obj[:160] or None

@@ -19,10 +19,6 @@ from ..resources import settings
 from .speakers import last_person, persons_in, role_references
 
 MAX_MEETING_MINUTES = 12 * 60  # longer spans are visits or talks over days, not one meeting's length
-_OCC_GENITIVE = re.compile(r"(Gipfel|Gipfeltreffen|Treffen|Besuch|Forum|Gespräch|Dialog|Abendessen|Dinner|Telefonat)e?s$")
-ANAPHOR = re.compile(r"\b(?:beiden|beide|Beide|Die\s+Begegnung|Das\s+Treffen|Das\s+Gespräch|Der\s+Gipfel|die\s+Begegnung|das\s+Treffen|das\s+Gespräch|dem\s+Treffen|der\s+Begegnung|dem\s+Gespräch|des\s+Treffens|des\s+Gesprächs)\b")
-OBJECT_PRONOUN = re.compile(r"\b(ihn|ihm|ihr|sie)\b")
-PAST_PLACE = re.compile(r"(?:\bseit\s+(?:\w+\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d)\s+(?:in|im)\s+$")
 
 
 def _any(patterns, text: str):
@@ -43,6 +39,7 @@ class _Open:
 @register("meetings", requires=("mentions", "quantities", "dates", "statements"), assigns=("meetings",))
 def meetings(ctx: Context) -> None:
     cues = ctx.lang.meetings
+    G = ctx.lang.grammar["meetings"]
     window = settings()["meetings"]["attach_window"]
     opened: list[_Open] = []
     pending: list = []  # sentences that refer to a meeting before one was opened
@@ -64,8 +61,8 @@ def meetings(ctx: Context) -> None:
             people = _unique(persons_in(ctx, s.start, s.end) + [(None, p) for p in role_references(ctx, s)])
             if len(people) == 1 and i in subject_of and subject_of[i].key != people[0].key:
                 people.insert(0, subject_of[i])  # "…, am Samstag folgte ein Gespräch mit He Lifeng" 
-            if len(people) == 1 and OBJECT_PRONOUN.search(texts[i]):
-                other = last_person(ctx, s.start, None, OBJECT_PRONOUN.search(texts[i]).group(1))
+            if len(people) == 1 and G["object_pronoun"].search(texts[i]):
+                other = last_person(ctx, s.start, None, G["object_pronoun"].search(texts[i]).group(1))
                 if other is not None and other.person is not None and other.person.key != people[0].key:
                     people.append(other.person)
             parties_of[i] = _parties(people, _states(ctx, s), _any(cues["counterpart"], texts[i]) is not None)
@@ -98,7 +95,7 @@ def meetings(ctx: Context) -> None:
             keys = {p[0] for p in ps}
             actors = {p[3] for p in ps}
             states_only = all(p[0] == p[3] for p in ps)
-            anaphor = ANAPHOR.search(stext) is not None
+            anaphor = G["anaphor"].search(stext) is not None
             # the same parties, or more of them, are the same meeting; a strict subset is a meeting of its
             # own ("Am Rande zogen sich Putin und Selenskyj zu einem Vieraugengespräch zurück") unless the
             # sentence refers back ("die beiden")
@@ -120,11 +117,11 @@ def meetings(ctx: Context) -> None:
             continue
         if past:
             continue
-        anaphoric = trig and (ANAPHOR.search(stext) or len(ps) <= 1)
+        anaphoric = trig and (G["anaphor"].search(stext) or len(ps) <= 1)
         if current is not None and (anaphoric or place_cue):
             current.last = sent.index
             _attributes(ctx, current.m, sent, cues)
-        elif not opened and trig and (ANAPHOR.search(stext) or _any(cues["duration_cues"], stext)):
+        elif not opened and trig and (G["anaphor"].search(stext) or _any(cues["duration_cues"], stext)):
             pending.append(sent)
 
     ctx.meetings = [o.m for o in opened]
@@ -142,7 +139,7 @@ def meetings(ctx: Context) -> None:
             for ev in m.evidence:
                 om = _any(cues["occasion_nouns"], ev.text)
                 if om:
-                    m.occasion = _OCC_GENITIVE.sub(r"\1", om.group("occ"))
+                    m.occasion = G["occasion_genitive"].sub(r"\1", om.group("occ"))
                     break
 
 
@@ -216,18 +213,19 @@ def _parties(people, states, counterpart: bool) -> list:
 
 def _place_from(ctx: Context, sent, cues):
     text = ctx.doc.text
+    G = ctx.lang.grammar["meetings"]
     places = [x for x in ctx.mentions_in(sent.start, sent.end, ("place",)) if not ctx.in_quote(x.start, x.end)]
     good = []
     for p in places:
         before = text[max(sent.start, p.start - 25):p.start]
-        if PAST_PLACE.search(before) or re.search(r"\baus\s+(?:dem\s+|der\s+)?$", before):
+        if G["past_place"].search(before) or G["origin_place"].search(before):
             continue
         good.append(p)
     if not good:
         # "im Weißen Haus" -> Washington; "in Singapur" (a city state)
         for x in ctx.mentions_in(sent.start, sent.end, ("actor",)):
             before = text[max(sent.start, x.start - 12):x.start]
-            if not re.search(r"\b(?:in|im|ins|in\s+den|in\s+die)\s+(?:den\s+|der\s+|die\s+)?$", before):
+            if not G["in_place"].search(before):
                 continue
             if x.found_by.rule == "institution_metonym" and x.actor in ctx.lang.capital_of:
                 return ctx.lang.capital_of[x.actor], x.actor
@@ -290,7 +288,8 @@ def _attributes(ctx: Context, m: Meeting, sent, cues) -> None:
     if m.occasion is None:
         om = _any(cues["occasion"], stext)
         if om:
-            m.occasion = " ".join(_OCC_GENITIVE.sub(r"\1", w) for w in om.group("occ").strip().split())
+            gen = ctx.lang.grammar["meetings"]["occasion_genitive"]
+            m.occasion = " ".join(gen.sub(r"\1", w) for w in om.group("occ").strip().split())
     if m.date is None:
         for d in ctx.dates[sent.index]:
             if d.precision == "day" and d.value and sent.start <= d.start < sent.end:

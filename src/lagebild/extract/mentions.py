@@ -14,9 +14,6 @@ from ..model import FoundBy, Mention
 from ..pipeline import Context, DocPerson, register
 from ..resources import Entry, settings
 
-PARTICLES = frozenset({"von", "van", "der", "de", "da", "al", "bin", "el", "le", "la", "di", "zu", "dos", "del", "ibn"})
-ADJ_ENDINGS = ("em", "en", "er", "es", "e", "")
-LOCATION_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "In", "Im", "Nach", "Aus", "Bei", "ins", "vor", "Vor"})
 
 
 def _is_cap(t: str) -> bool:
@@ -30,6 +27,11 @@ class MentionFinder:
         self.gaz = ctx.lang.gazetteer
         self.max_len = ctx.lang.max_len
         self.cfg = settings()["places"]
+        g = ctx.lang.grammar["mentions"]
+        self.particles = g["particles"]
+        self.location_preps = g["location_prepositions"]
+        self.adj_endings = tuple(g["adjective_endings"])
+        self.genitive_endings = tuple(g["genitive_endings"])
         self.seen_people: set = set()
         self.local_surnames: dict = {}  # surname -> DocPerson (people not in the lexicon)
 
@@ -42,7 +44,7 @@ class MentionFinder:
             if e is not None:
                 return e, k
             last = key[-1]
-            for suf in ("s", "es"):
+            for suf in self.genitive_endings:
                 if last.endswith(suf) and len(last) > len(suf) + 2:
                     e = self.gaz.get(key[:-1] + (last[: -len(suf)],))
                     if e is not None:
@@ -54,7 +56,7 @@ class MentionFinder:
             return None
         tl = tok.lower()
         stems = self.lang.demonym_stems
-        for e in ADJ_ENDINGS:
+        for e in self.adj_endings:
             if tl.endswith(e):
                 stem = tl[: len(tl) - len(e)] if e else tl
                 if stem in stems:
@@ -135,12 +137,12 @@ class MentionFinder:
             nxt2 = toks[i + k + 1].text if i + k + 1 < len(toks) else ""
             country_after = nxt in (",", "(") and self.gaz.get((nxt2,)) is not None and self.gaz[(nxt2,)].kind == "actor"
             adj_before = i > 0 and self.demonym(prev, False) is not None
-            if not (e.population >= self.cfg["free_population"] or prev in LOCATION_PREPS or country_after
+            if not (e.population >= self.cfg["free_population"] or prev in self.location_preps or country_after
                     or adj_before or prev in (":",)):
                 return False
             self._add("place", start, end, e, "city_index")
             return True
-        if e.kind == "actor" and e.sub == "capital" and prev in LOCATION_PREPS:
+        if e.kind == "actor" and e.sub == "capital" and prev in self.location_preps:
             self._add("place", start, end, e, "capital_as_place")
             return True
         rule = {"capital": "capital_metonym", "institution": "institution_metonym", "noun": "demonym_noun"}.get(e.sub, "state_name")
@@ -206,7 +208,7 @@ class MentionFinder:
         n = len(toks)
         while j < n and len(names) < 4:
             t = toks[j].text
-            if t in PARTICLES and names and j + 1 < n and _is_cap(toks[j + 1].text):
+            if t in self.particles and names and j + 1 < n and _is_cap(toks[j + 1].text):
                 names.append(toks[j])
                 j += 1
                 continue

@@ -12,8 +12,6 @@ from typing import Optional
 
 from ..resources import Lang
 
-DIGITS_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
-ADJ_TERM_RE = re.compile(r"^(?P<num>[\w-]+?)-?(?P<suf>jährig|monatig|wöchig|tägig|stündig|minütig)(?:e|en|er|es|em)?$", re.I)
 MINUTES_OF = {"TM": 1, "TH": 60, "D": 1440, "W": 10080}
 
 
@@ -48,6 +46,11 @@ class NumberParser:
         self.term_suffixes = dict(n["term_suffixes"])
         approx = sorted(n["approximators"]["words"], key=lambda s: -len(s.split()))
         self.approximators = [tuple(a.split()) for a in approx]
+        g = lang.grammar["numbers"]
+        th, dec = re.escape(g["thousands_separator"]), re.escape(g["decimal_separator"])
+        self.thousands, self.decimal = g["thousands_separator"], g["decimal_separator"]
+        self.digits_re = re.compile(rf"^(?:\d{{1,3}}(?:{th}\d{{3}})+|\d+)(?:{dec}\d+)?$")
+        self.adj_term_re = g["adjectival_term"]
 
     @lru_cache(maxsize=4096)
     def word(self, w: str) -> Optional[float]:
@@ -81,10 +84,8 @@ class NumberParser:
         return None
 
     def number(self, tok: str) -> Optional[float]:
-        if DIGITS_RE.match(tok):
-            return float(tok.replace(".", "").replace(",", "."))
-        if re.match(r"^\d+\.\d+$", tok):  # "1.5" written the English way
-            return float(tok)
+        if self.digits_re.match(tok):
+            return float(tok.replace(self.thousands, "").replace(self.decimal, "."))
         if tok[:1].isupper() and tok.lower() not in self.fractions:
             return None  # "Eine" at sentence start is handled by the caller
         return self.word(tok)
@@ -103,7 +104,7 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
         elif val is None and t[:1].isupper():
             val = parser.word(t)  # sentence-initial "Zwölf"
         if val is None:
-            m = ADJ_TERM_RE.match(t)
+            m = parser.adj_term_re.match(t)
             if m:
                 num = m.group("num")
                 nv = parser.number(num) if parser.number(num) is not None else parser.word(num)
@@ -138,7 +139,7 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
         elif j < n and "-" in tokens[j].text and tokens[j].text.split("-")[0] in parser.unit_words:
             unit = parser.unit_words[tokens[j].text.split("-")[0]]
             j += 1
-        word_number = not DIGITS_RE.match(t) and not re.match(r"^\d", t)
+        word_number = not t[:1].isdigit()
         if unit is None and scale == 1 and word_number:
             i += 1  # a bare number word ("ein", "zwei") is no quantity on its own
             continue

@@ -15,8 +15,6 @@ from typing import Optional
 from ..pipeline import Context, DocPerson
 from ..text import Sentence
 
-OBJECT_WORDS = frozenset({"als", "an", "mit", "für", "gegen", "über", "von", "vom", "zu", "zum", "bei", "den", "dem",
-                          "seinen", "seinem", "ihren", "ihrem", "auf", "um", "und"})
 ROLE_GROUPS = [{"president", "head_of_state", "party_leader", "supreme_leader"},
                {"prime_minister", "head_of_government", "chancellor"}]
 
@@ -119,8 +117,9 @@ def role_references(ctx: Context, sent: Sentence) -> list:
 def last_person(ctx: Context, before: int, last_speaker: Optional[Speaker], pronoun: str = "") -> Optional[Speaker]:
     """The person a pronoun refers to: the last one named before, of the pronoun's gender
     ("sie" prefers a woman named earlier, "er" a man)."""
-    want = {"er": "m", "ihm": "m", "ihn": "m", "seinen": "m", "seiner": "m", "sie": "f", "ihr": "f", "ihren": "f",
-            "ihrer": "f"}.get(pronoun.lower())
+    g = ctx.lang.grammar["speakers"]
+    want = g["pronouns"].get(pronoun) or g["object_pronouns"].get(pronoun) or g["pronouns"].get(pronoun.lower()) \
+        or g["object_pronouns"].get(pronoun.lower()) or None
     best = None
     best_pos = -1
     for p in ctx.persons.values():
@@ -156,7 +155,7 @@ def attribution(ctx: Context, sent: Sentence) -> Optional[tuple]:
             return ref, sent.start + m.start(), sent.start + m.end()
         src = m.group("src").strip()
         first = src.split()[0].lower()
-        if first in ("ihm", "ihr", "ihnen", "seinen", "ihren", "seiner"):
+        if first in ctx.lang.grammar["speakers"]["object_pronouns"]:
             p = last_person(ctx, a, None, first)
             if p is None:
                 continue
@@ -165,7 +164,7 @@ def attribution(ctx: Context, sent: Sentence) -> Optional[tuple]:
                  if x.name and x.found_by.rule not in ("demonym_adjective", "role_prefix", "closed_compound")]
         if named and len(src.split()) <= 3:
             return Speaker(None, named[0].name, a), sent.start + m.start(), sent.start + m.end()  # "des Kremls" -> Kreml
-        return Speaker(None, source_name(src), a), sent.start + m.start(), sent.start + m.end()
+        return Speaker(None, source_name(ctx, src), a), sent.start + m.start(), sent.start + m.end()
     return None
 
 
@@ -173,6 +172,9 @@ def subject(ctx: Context, sent: Sentence, lo: int, hi: int, last: Optional[Speak
     """The speaker of a sentence (or of the part [lo, hi) of it)."""
     text = ctx.doc.text
     verbs = ctx.lang.speech["verbs"]
+    g = ctx.lang.grammar["speakers"]
+    object_words = g["object_words"]
+    pronoun_rx = re.compile(r"\b(" + "|".join(map(re.escape, g["pronouns"])) + r")\b")
     people = persons_in(ctx, lo, hi)
     # "…“, sagte Trump" / "erklärte der chinesische Außenminister Wang Yi"
     for vm in verbs.finditer(text, lo, hi):
@@ -183,11 +185,12 @@ def subject(ctx: Context, sent: Sentence, lo: int, hi: int, last: Optional[Speak
         for m, p in people:
             if 0 <= m.start - vm.end() <= 40 and not re.search(r"[,.;:]", text[vm.end():m.start]):
                 between = text[vm.end():m.start].split()
-                if not any(w in OBJECT_WORDS - {"den", "dem"} for w in between):
+                if not any(w in g["object_words_after_verb"] for w in between):
                     return Speaker(p, p.name, m.start)
     # "…“, hielt er Selenskyj vor": a pronoun before the first person named is the subject
     blanked_all = "".join(" " if ctx.in_quote(lo + i, lo + i + 1) else ch for i, ch in enumerate(text[lo:hi]))
-    pm0 = re.search(r"\b(er|sie)\b", blanked_all)
+    pm0 = pronoun_rx.search(blanked_all)
+    pm0 = pm0 if pm0 and pm0.group(1).islower() else None
     if pm0 and (not people or lo + pm0.start() < people[0][0].start):
         found = last_person(ctx, lo, last, pm0.group(1))
         if found is not None:
@@ -195,7 +198,7 @@ def subject(ctx: Context, sent: Sentence, lo: int, hi: int, last: Optional[Speak
     for m, p in people:
         prev = text[max(lo, m.start - 30):m.start].split()
         prev_word = prev[-1] if prev else ""
-        if prev_word.lower() in OBJECT_WORDS or prev_word.endswith("-"):
+        if prev_word.lower() in object_words or prev_word.endswith("-"):
             continue
         return Speaker(p, p.name, m.start)
     ref = role_reference(ctx, sent, lo, hi, lo)
@@ -204,18 +207,19 @@ def subject(ctx: Context, sent: Sentence, lo: int, hi: int, last: Optional[Speak
     for rx in ctx.lang.speech["anonymous"]:
         m = rx.search(text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()):
-            return Speaker(None, source_name(m.group("src")), m.start())
+            return Speaker(None, source_name(ctx, m.group("src")), m.start())
     # a personal pronoun outside quotations
     blanked = "".join(" " if ctx.in_quote(lo + i, lo + i + 1) else ch for i, ch in enumerate(text[lo:hi]))
-    pm = re.search(r"\b(er|sie|Er|Sie)\b", blanked)
+    pm = pronoun_rx.search(blanked)
     if pm:
         return last_person(ctx, lo, last, pm.group(1))
     return None
 
 
-def source_name(src: str) -> str:
+def source_name(ctx: Context, src: str) -> str:
     """'das Finanzministerium in Peking' -> 'Finanzministerium'; 'der amtlichen Nachrichtenagentur Xinhua'
     -> 'amtlichen Nachrichtenagentur Xinhua'."""
-    src = re.sub(r"^(?:des|der|die|das|dem|den|ein|eine|eines|einer|von|vom)\s+", "", src.strip())
-    src = re.split(r"\s+(?:in|aus|im|bei|am)\s+", src)[0]
+    g = ctx.lang.grammar["speakers"]
+    src = g["source_articles"].sub("", src.strip())
+    src = g["source_end"].split(src)[0]
     return src.strip()

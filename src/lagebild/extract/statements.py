@@ -15,14 +15,17 @@ from ..resources import settings
 from .morph import is_konjunktiv1_singular
 from .speakers import Speaker, attribution, subject
 
-KII_ONLY = frozenset({"könnte", "könnten", "würde", "wäre", "wären", "hätte", "sollten", "müssten", "wollten"})
-ZU_INFINITIVE = re.compile(r"\bzu\s+\w+en\s*[.!?]?\s*$|\w+zu\w+en\s*[.!?]?\s*$")
 WORD = re.compile(r"\w+")
 
 
-def _has_konjunktiv(words, konj) -> bool:
-    """Konjunktiv I (or the Konjunktiv II that stands in for it) among the words."""
-    return any(w in konj and w not in KII_ONLY or is_konjunktiv1_singular(w) for w in words)
+def _has_konjunktiv(ctx, words) -> bool:
+    """Konjunktiv I (or the Konjunktiv II that stands in for it) among the words; English has no
+    such mood, and its data lists none."""
+    konj = ctx.lang.speech["konjunktiv"]
+    if not konj:
+        return False
+    kii = ctx.lang.grammar["statements"]["subjunctive_ii_only"]
+    return any(w in konj and w not in kii or is_konjunktiv1_singular(w) for w in words)
 
 
 def _speaker(ctx, sent, lo, hi, last, attr):
@@ -71,7 +74,7 @@ def statements(ctx: Context) -> None:
         # --- direct quotations --------------------------------------------------------------
         words_all = WORD.findall(_outside(ctx, sent))
         continuing = last is not None and sent.index - last_sentence <= cfg["continuation_window"] \
-            and _has_konjunktiv(words_all, konj)
+            and _has_konjunktiv(ctx, words_all)
         if s_quotes:
             speaker = None
             found_any = False
@@ -99,13 +102,13 @@ def statements(ctx: Context) -> None:
             if continuing and speaker is not None:
                 # "Die Ukraine habe um ein Treffen gebeten; diese Bitte habe Moskau „zur Kenntnis genommen“."
                 for a, b in _parts(sent):
-                    if not any(a < q[1] and q[0] < b for q in ctx.quotes) and _has_konjunktiv(WORD.findall(text[a:b]), konj):
+                    if not any(a < q[1] and q[0] < b for q in ctx.quotes) and _has_konjunktiv(ctx, WORD.findall(text[a:b])):
                         emit(speaker, a, b, False, "konjunktiv_continuation")
             if found_any:
                 continue
         # --- reported speech ----------------------------------------------------------------
         words = WORD.findall(stext)
-        has_konj = _has_konjunktiv(words, konj)
+        has_konj = _has_konjunktiv(ctx, words)
         rep = sp["reporting"]
         done = False
         # "X sagte/erklärte (adverbs), (dass) CLAUSE"
@@ -115,8 +118,10 @@ def statements(ctx: Context) -> None:
                 continue
             clause_a = sent.start + comma + 1
             clause = text[clause_a:sent.end]
-            if (ZU_INFINITIVE.search(clause) and not _has_konjunktiv(WORD.findall(clause), konj)
-                    and not clause.lstrip().startswith("dass")) or not re.search(r"\b[a-zäöüß]+", clause):
+            gs = ctx.lang.grammar["statements"]
+            first_word = (WORD.findall(clause) or [""])[0]
+            if (gs["infinitive_clause"].search(clause) and not _has_konjunktiv(ctx, WORD.findall(clause))
+                    and first_word not in gs["that_words"]) or not any(w.islower() for w in WORD.findall(clause)):
                 continue  # "kündigte an, die Zölle zu senken" reports an action, not speech
             if any(clause_a <= q[0] < sent.end for q in ctx.quotes):
                 continue

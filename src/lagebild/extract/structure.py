@@ -135,12 +135,13 @@ def dates(ctx: Context) -> None:
 def genre(ctx: Context) -> None:
     text = ctx.doc.text
     n = max(1, len(ctx.sentences))
-    qa = sum(1 for s in ctx.sentences if re.match(r"^(Frage|F|Antwort|A)\s*:", s.text))
-    speaker_lines = sum(1 for s in ctx.sentences if re.match(r"^[A-ZÄÖÜ][\w.-]+(?:\s[A-ZÄÖÜ][\w.-]+)?\s*:\s", s.text))
+    g = ctx.lang.grammar["genre"]
+    qa = sum(1 for s in ctx.sentences if g["interview_lines"].match(s.text))
+    speaker_lines = sum(1 for s in ctx.sentences if g["speaker_lines"].match(s.text))
     hedged = sum(1 for a in ctx.assessments if a.hedged)
     if qa >= 2 or speaker_lines >= 4:
         ctx.doc.genre = "interview"
-    elif re.search(r"\bKommentar\b|\bAnalyse\b|\bMeinung\b", text[:300]) or hedged / n >= 0.08 \
+    elif g["commentary_markers"].search(text[:300]) or hedged / n >= 0.08 \
             or len(ctx.assessments) / n >= 0.35:
         ctx.doc.genre = "commentary"
     else:
