@@ -168,6 +168,8 @@ def load(lang: str) -> Lang:
     if not base.is_dir():
         raise DataError(f"no data for language {lang!r}")
     L = Lang(code=lang)
+    L.grammar = _grammar(_read_toml(base / "grammar.toml"))
+    declined = L.grammar["mentions"].get("declined_names", False)
     gaz: dict = {}
 
     def add(surface: str, entry: Entry, overwrite: bool = False) -> None:
@@ -189,7 +191,7 @@ def load(lang: str) -> Lang:
             L.compound_heads[row["name"]] = e
     for row in _read_tsv(base / "state_aliases.tsv"):
         e = Entry("actor", row["iso3"], row["alias"], actor=row["iso3"], sub="state")
-        for v in _inflect_multiword(row["alias"]):
+        for v in (_inflect_multiword(row["alias"]) if declined else [row["alias"]]):
             add(v, e, True)
         if " " not in row["alias"] and len(row["alias"]) >= 4 and row["alias"][1:].islower():
             L.compound_heads[row["alias"]] = e
@@ -234,7 +236,6 @@ def load(lang: str) -> Lang:
             raise DataError(f"topics.tsv: unknown topic id {row['topic']!r}")
         L.topics.append((row["topic"], _compile([row["pattern"]], re.I, "topics.tsv")[0]))
 
-    L.grammar = _grammar(_read_toml(base / "grammar.toml"))
     L.numbers = _read_toml(base / "numbers.toml")
     L.dates = _read_toml(base / "dates.toml")
     L.meetings = _compile_tree(_read_toml(base / "meetings.toml"), "meetings.toml",

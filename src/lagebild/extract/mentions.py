@@ -167,7 +167,7 @@ class MentionFinder:
                 if kind == "person":
                     self._register_person(e.id or e.name, e.name, e.id, e.actor, m, e.person.roles if e.person else ())
                 return True
-        if _is_cap(t.text) and t.text[1:].islower() or (_is_cap(t.text) and "ß" in t.text):
+        if self.lang.grammar["mentions"].get("closed_compounds") and _is_cap(t.text) and t.text[1:].islower():
             for head, e in self._heads_for(t.text):
                 rest = t.text[len(head):]
                 if len(rest) >= 4 and rest.islower():
@@ -269,7 +269,8 @@ class MentionFinder:
             if r:
                 p.roles.add(r[0])
                 if p.gender is None:
-                    p.gender = "f" if m.role.endswith("in") else "m"  # "Ministerin", "Präsidentin"
+                    suffix = self.lang.grammar["mentions"].get("female_role_suffix")
+                    p.gender = "f" if suffix and m.role.endswith(suffix) else "m"  # "Ministerin"
 
         if p.actor is None and m.actor:
             p.actor = m.actor
