@@ -220,3 +220,19 @@ def test_unknown_option():
     p = run_cli("analyze", SEED, "--colour")
     assert p.returncode == 2
     assert "--colour" in _err_line(p)
+
+
+def test_a_bug_is_one_line_not_a_traceback(monkeypatch, capsys, tmp_path):
+    """Even an unexpected failure inside the engine prints one line and exits non-zero."""
+    import lagebild.api
+    from lagebild.cli import main
+
+    def broken(doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(lagebild.api, "analyze_document", broken)
+    f = tmp_path / "r.txt"
+    f.write_text(REPORT, encoding="utf-8")
+    assert main(["analyze", str(f)]) == 70
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "internal error: RuntimeError: boom" in err[0] and "LAGEBILD_DEBUG" in err[0]

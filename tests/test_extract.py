@@ -150,3 +150,23 @@ def test_every_fact_says_which_rule_made_it():
     a = A("Trump und Xi trafen sich in Busan. Trump kündigte an, die Zölle von 20 auf 10 Prozent zu senken.")
     for fact in a.mentions + a.meetings + a.measures + a.topics + a.statements + a.assessments:
         assert fact.found_by and fact.found_by.component and fact.found_by.rule
+
+
+def test_dateline_and_seat_of_power_give_the_place():
+    a = A("HELSINKI – Donald Trump und Wladimir Putin sind am Montag zu einem Gipfeltreffen zusammengekommen.")
+    assert (a.meetings[0].place, a.meetings[0].country) == ("Helsinki", "FIN")
+    b = A("Donald Trump hat Benjamin Netanjahu am Dienstag im Weißen Haus empfangen.")
+    assert (b.meetings[0].place, b.meetings[0].country) == ("Washington", "USA")
+
+
+def test_a_subset_of_parties_is_a_meeting_of_its_own():
+    a = A("Emmanuel Macron, Angela Merkel, Wladimir Putin und Wolodymyr Selenskyj trafen sich in Paris. "
+          "Am Rande zogen sich Putin und Selenskyj zu einem Vieraugengespräch zurück.")
+    assert sorted(len(m.participants) for m in a.meetings) == [2, 4]
+
+
+def test_konjunktiv_of_any_verb_continues_reported_speech():
+    a = A("Wladimir Putin sagte, man sei zu Gesprächen bereit. Die Einigung verhindere eine weitere Eskalation.")
+    assert [(s.speaker_name, s.text) for s in a.statements] == [
+        ("Wladimir Putin", "man sei zu Gesprächen bereit"),
+        ("Wladimir Putin", "Die Einigung verhindere eine weitere Eskalation")]
