@@ -115,6 +115,7 @@ class Lang:
     compound_heads: dict = field(default_factory=dict)  # single-word state name -> Entry
     demonym_stems: dict = field(default_factory=dict)  # lower stem -> Entry
     roles: dict = field(default_factory=dict)  # form -> (role, actor)
+    multi_roles: dict = field(default_factory=dict)  # tuple(words) -> (role, actor): "Secretary of State"
     given_names: frozenset = frozenset()
     people: list = field(default_factory=list)
     topics: list = field(default_factory=list)  # (topic_id, compiled pattern)
@@ -205,12 +206,15 @@ def load(lang: str) -> Lang:
             named_capital.add(row["id"])
     for row in _read_tsv(base / "demonyms.tsv"):
         e = Entry("actor", row["id"], row["form"], actor=row["id"], sub=row["kind"])
-        if row["kind"] == "adjective":
-            L.demonym_stems[row["form"].lower()] = e
+        if row["kind"] == "adjective" and row["form"][:1].islower():
+            L.demonym_stems[row["form"].lower()] = e  # German: declined, lower-case ("chinesischen")
         else:
-            add(row["form"], e, True)
+            add(row["form"], e, True)  # a fixed form ("Chinesen"; English "Chinese")
     for row in _read_tsv(base / "roles.tsv"):
-        L.roles[row["form"]] = (row["role"], row["actor"] or None)
+        if " " in row["form"]:
+            L.multi_roles[tuple(row["form"].split())] = (row["role"], row["actor"] or None)
+        else:
+            L.roles[row["form"]] = (row["role"], row["actor"] or None)
 
     for row in _read_tsv(DATA_DIR / "people.tsv"):
         aliases = tuple(a for a in row["aliases"].split("|") if a)
@@ -246,7 +250,7 @@ def load(lang: str) -> Lang:
     L.speech = {
         "verbs": re.compile(r"\b(?:" + "|".join(sp["verbs"]) + r")\b"),
         "reporting": re.compile(r"\b(?:" + "|".join(sp["reporting"]) + r")\b"),
-        "reporting_after_clause": re.compile(r",\s*(?:so\s+)?(?:" + "|".join(sp["reporting"]) + r")\b[^,]*[.!?]?\s*$"),
+        "reporting_after_clause": re.compile(sp["after_clause"].replace("{verbs}", "|".join(sp["reporting"]))),
         "attributions": _compile(sp["attributions"], 0, "speech.toml"),
         "characterising": re.compile(r"\b(?:" + "|".join(sp["characterising"]) + r")"),
         "konjunktiv": frozenset(sp["konjunktiv"]),

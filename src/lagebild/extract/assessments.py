@@ -30,7 +30,8 @@ def assessments(ctx: Context) -> None:
         blanked = _outside_quotes(ctx, sent)
         words = WORD.findall(blanked)
         lower = [w.lower() for w in words]
-        cue = next((w for w, lw in zip(words, lower) if lw in always), None)
+        # a cue counts in its own case, or capitalised at the start ("Vielleicht", "Perhaps"; not the month "May")
+        cue = next((w for k, (w, lw) in enumerate(zip(words, lower)) if w in always or (k == 0 and lw in always)), None)
         if cue is None:
             cue = next((p for p in phrases if p in blanked.lower()), None)
         if cue is None and set(lower) & h["passive"] and set(lower) & h["passive_verbs"] \

@@ -52,6 +52,9 @@ class MentionFinder:
         return None, 0
 
     def demonym(self, tok: str, sentence_initial: bool) -> Optional[Entry]:
+        e = self.gaz.get((tok,))
+        if e is not None and e.sub == "adjective":
+            return e  # a fixed-form demonym ("Chinese")
         if not (tok[:1].islower() or sentence_initial):
             return None
         tl = tok.lower()
@@ -92,6 +95,12 @@ class MentionFinder:
                 t = toks[i]
                 if any(a <= t.start < b for a, b in taken):
                     i += 1
+                    continue
+                multi = self._multi_role(toks, i)
+                if multi:
+                    k, r = multi
+                    used = self._role_person(si, toks, i + k - 1, (r[0], r[1], 0, None))
+                    i += k + used
                     continue
                 role = self.role_of(t.text)
                 if role:
@@ -145,7 +154,8 @@ class MentionFinder:
         if e.kind == "actor" and e.sub == "capital" and prev in self.location_preps:
             self._add("place", start, end, e, "capital_as_place")
             return True
-        rule = {"capital": "capital_metonym", "institution": "institution_metonym", "noun": "demonym_noun"}.get(e.sub, "state_name")
+        rule = {"capital": "capital_metonym", "institution": "institution_metonym", "noun": "demonym_noun",
+                "adjective": "demonym_adjective"}.get(e.sub, "state_name")
         self._add("organization" if e.kind == "organization" else "actor", start, end, e,
                   "organization" if e.kind == "organization" else rule)
         return True
@@ -181,6 +191,16 @@ class MentionFinder:
             e = heads.get(word[:k])
             if e is not None:
                 yield word[:k], e
+
+    def _multi_role(self, toks, i):
+        mr = self.lang.multi_roles
+        if not mr:
+            return None
+        for k in (4, 3, 2):
+            key = tuple(t.text for t in toks[i:i + k])
+            if len(key) == k and key in mr:
+                return k, mr[key]
+        return None
 
     def _role_before(self, toks, i) -> Optional[str]:
         for j in (i - 1, i - 2):

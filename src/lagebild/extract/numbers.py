@@ -47,6 +47,10 @@ class NumberParser:
         approx = sorted(n["approximators"]["words"], key=lambda s: -len(s.split()))
         self.approximators = [tuple(a.split()) for a in approx]
         g = lang.grammar["numbers"]
+        self.conjunction = g.get("conjunction", "und")
+        self.compound_joiner = g.get("compound_joiner", "und")
+        self.prefix_units = dict(n.get("prefix_units", {}))
+        self.inner_scales = [tuple(x) for x in g.get("inner_scales", [])]  # "dreihundert": scale inside a word
         th, dec = re.escape(g["thousands_separator"]), re.escape(g["decimal_separator"])
         self.thousands, self.decimal = g["thousands_separator"], g["decimal_separator"]
         self.digits_re = re.compile(rf"^(?:\d{{1,3}}(?:{th}\d{{3}})+|\d+)(?:{dec}\d+)?$")
@@ -62,7 +66,7 @@ class NumberParser:
             return self.units[lw]
         if lw in self.tens:
             return self.tens[lw]
-        for scale, mult in (("tausend", 1000), ("hundert", 100)):
+        for scale, mult in self.inner_scales:
             if scale in lw:
                 head, _, tail = lw.partition(scale)
                 h = 1 if head in ("", "ein") else self._small(head)
@@ -77,8 +81,13 @@ class NumberParser:
             return self.units[lw]
         if lw in self.tens:
             return self.tens[lw]
-        if "und" in lw:
-            u, _, t = lw.partition("und")
+        j = self.compound_joiner
+        if j == "-" and "-" in lw:  # "twenty-five"
+            t, _, u = lw.partition("-")
+            if t in self.tens and u in self.units:
+                return self.tens[t] + self.units[u]
+        elif j and j in lw:  # "fünfundzwanzig"
+            u, _, t = lw.partition(j)
             if u in self.units and t in self.tens:
                 return self.units[u] + self.tens[t]
         return None
@@ -127,7 +136,9 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
         unit = None
         minutes = None
         iso = None
-        if j < n and tokens[j].text in parser.unit_words:
+        if i > 0 and tokens[i - 1].text in parser.prefix_units and tokens[i - 1].end == tokens[i].start:
+            unit = parser.prefix_units[tokens[i - 1].text]  # "$550 billion"
+        elif j < n and tokens[j].text in parser.unit_words:
             unit = parser.unit_words[tokens[j].text]
             j += 1
         elif j < n and tokens[j].text in parser.durations:
@@ -144,18 +155,19 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
             i += 1  # a bare number word ("ein", "zwei") is no quantity on its own
             continue
         approx_word = None
-        start = tokens[i].start
+        start = tokens[i - 1].start if unit and i > 0 and tokens[i - 1].text in parser.prefix_units else tokens[i].start
         for a in parser.approximators:
             k = len(a)
-            if i - k >= 0 and tuple(x.text.lower() for x in tokens[i - k:i]) == a:
+            back = i - 1 if i > 0 and tokens[i - 1].text in parser.prefix_units else i
+            if back - k >= 0 and tuple(x.text.lower() for x in tokens[back - k:back]) == a:
                 approx_word = " ".join(a)
-                start = tokens[i - k].start
+                start = tokens[back - k].start
                 break
         q = Quantity(start, tokens[j - 1].end, val * scale, unit, approximate=approx_word is not None,
                      minutes=minutes, iso=iso, number_start=tokens[i].start, approx_word=approx_word)
         # "eine Stunde und 40 Minuten"
         if out and unit == "duration" and out[-1].unit == "duration" and out[-1].minutes is not None \
-                and minutes is not None and i >= 1 and tokens[i - 1].text == "und" \
+                and minutes is not None and i >= 1 and tokens[i - 1].text == parser.conjunction \
                 and out[-1].end == tokens[i - 2].end:
             prev = out.pop()
             q = Quantity(prev.start, q.end, prev.minutes + minutes, "duration", prev.approximate,

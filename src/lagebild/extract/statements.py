@@ -111,21 +111,31 @@ def statements(ctx: Context) -> None:
         has_konj = _has_konjunktiv(ctx, words)
         rep = sp["reporting"]
         done = False
-        # "X sagte/erklärte (adverbs), (dass) CLAUSE"
+        # "X sagte/erklärte (adverbs), (dass) CLAUSE" / "X said (that) CLAUSE"
+        gs = ctx.lang.grammar["statements"]
+        after_verb = gs.get("clause_start", "comma") == "after_verb"
         for m in rep.finditer(stext):
-            comma = stext.find(",", m.end())
-            if comma < 0 or comma - m.end() > 80:
-                continue
-            clause_a = sent.start + comma + 1
+            if after_verb:
+                cut = m.end()
+                rest = stext[cut:]
+                skip = re.match(r"\s*,?\s*(?:(?:" + "|".join(map(re.escape, gs["that_words"])) + r")\b)?\s*", rest)
+                clause_a = sent.start + cut + (skip.end() if skip else 0)
+                comma = m.start()
+                if len(WORD.findall(text[clause_a:sent.end])) < 3:
+                    continue
+            else:
+                comma = stext.find(",", m.end())
+                if comma < 0 or comma - m.end() > 80:
+                    continue
+                clause_a = sent.start + comma + 1
             clause = text[clause_a:sent.end]
-            gs = ctx.lang.grammar["statements"]
             first_word = (WORD.findall(clause) or [""])[0]
             if (gs["infinitive_clause"].search(clause) and not _has_konjunktiv(ctx, WORD.findall(clause))
                     and first_word not in gs["that_words"]) or not any(w.islower() for w in WORD.findall(clause)):
                 continue  # "kündigte an, die Zölle zu senken" reports an action, not speech
             if any(clause_a <= q[0] < sent.end for q in ctx.quotes):
                 continue
-            speaker = _speaker(ctx, sent, sent.start, sent.start + comma, last, attr)
+            speaker = _speaker(ctx, sent, sent.start, sent.start + comma if not after_verb else sent.start + m.start(), last, attr)
             if speaker is None:
                 continue
             emit(speaker, clause_a, sent.end, False, "reporting_verb_clause")
