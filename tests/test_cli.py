@@ -192,13 +192,26 @@ def test_html_without_article_text(tmp_path):
     assert "no article text" in _err_line(p)
 
 
-def test_language_other_than_german(tmp_path):
-    f = tmp_path / "en.txt"
-    f.write_text("President Trump met President Xi in Busan on Thursday. The talks lasted about an hour "
-                 "and forty minutes, officials said, and both sides agreed to lower tariffs.", encoding="utf-8")
+def test_unsupported_language(tmp_path):
+    f = tmp_path / "fr.txt"
+    f.write_text("Le président américain a rencontré son homologue chinois jeudi à Busan. Les discussions ont duré "
+                 "environ une heure et quarante minutes, selon des responsables.", encoding="utf-8")
     p = run_cli("analyze", f)
     assert p.returncode != 0 and p.stdout == b""
-    assert _err_line(p) == "lagebild: error: language en is not supported yet"
+    assert _err_line(p) == "lagebild: error: language fr is not supported yet"
+
+
+def test_english_is_detected_and_lang_can_be_forced(tmp_path):
+    f = tmp_path / "en.txt"
+    f.write_text("President Donald Trump met President Xi Jinping in Busan on Thursday. The talks lasted about an hour "
+                 "and forty minutes, officials said.", encoding="utf-8")
+    out = json.loads(run_cli("analyze", f, "--format", "json").stdout)
+    assert out["document"]["language"] == "en"
+    assert out["meetings"][0]["duration_minutes"] == 100
+    forced = run_cli("analyze", f, "--format", "json", "--lang", "de")
+    assert json.loads(forced.stdout)["document"]["language"] == "de"
+    bad = run_cli("analyze", f, "--lang", "xx")
+    assert bad.returncode != 0 and "language xx is not supported yet" in _err_line(bad)
 
 
 def test_one_bad_input_among_several_prints_nothing(tmp_path):

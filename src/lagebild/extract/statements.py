@@ -165,9 +165,10 @@ def statements(ctx: Context) -> None:
             subj = subject(ctx, sent, sent.start, sent.end, last)
             if subj is not None and subj.person is not None and not (a <= subj.start < b):
                 speaker = subj  # "Xi sagte nach Angaben von Xinhua …" is Xi's
-            rest_a, rest_b = (b, sent.end) if a - sent.start < 3 else (sent.start, a)
             if b < sent.end - 3 and a - sent.start < 3:
-                emit(speaker, b, sent.end, False, "attribution")
+                emit(speaker, b, sent.end, False, "attribution")  # "Laut Trump sinken die Zölle …"
+            elif a - sent.start > 10 and len(WORD.findall(text[b:sent.end])) <= 2:
+                emit(speaker, sent.start, a, False, "attribution")  # "… was not discussed, according to officials."
             else:
                 emit(speaker, sent.start, sent.end, False, "attribution")
             last, last_sentence = speaker, sent.index
