@@ -97,6 +97,35 @@ def eval_(gold_dir, fmt, gate, misses) -> None:
             sys.exit(1)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["plover-jsonl", "csv", "parquet"]), default="plover-jsonl",
+              show_default=True, help="plover-jsonl: one event per line; csv; parquet (needs --output).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file (written whole or not at all) instead of standard output.")
+@click.option("--encoding", default=None, help="Encoding of the input files (default: detected).")
+@click.option("--publication-date", callback=_iso_date, default=None, help="YYYY-MM-DD; anchors relative dates.")
+@click.option("--lang", default=None, help="Language of the input (default: detected).")
+def export(paths, fmt, output, encoding, publication_date, lang) -> None:
+    """Code reports as PLOVER events and export them (JSONL, CSV or Parquet)."""
+    from .api import analyze_document, read_document
+    from .export import write_events
+
+    docs = [read_document(p, encoding=encoding, language=lang, published=publication_date) for p in paths]
+    write_events([analyze_document(d) for d in docs], fmt, output)
+
+
+@cli.command(name="eval-plover")
+@click.argument("records", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def eval_plover(records, fmt) -> None:
+    """Event-type accuracy on PLOVER gold standard records (a JSON list of records with text and event)."""
+    from .evaluate import evaluate_plover, format_plover
+
+    report = evaluate_plover(records)
+    click.echo(json.dumps(report, indent=1) if fmt == "json" else format_plover(report))
+
+
 def main(argv=None) -> int:
     """Entry point: every error is one line on stderr and a non-zero exit, never a traceback."""
     try:

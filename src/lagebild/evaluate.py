@@ -323,3 +323,54 @@ def check_gate(report: dict, floors_path) -> list[str]:
         elif v is None or v + 1e-9 < floor:
             failures.append(f"{name} = {v if v is None else round(v, 3)} is below its floor {floor}")
     return failures
+
+
+def evaluate_plover(records_path) -> dict:
+    """Event-type accuracy on PLOVER gold standard records: a record is right when the coder produces
+    an entry of the record's type (older names mapped to current ones) for its sentence."""
+    from .api import analyze
+    from .resources import plover
+
+    pv = plover()
+    legacy = pv["legacy_names"]
+    try:
+        records = json.loads(Path(records_path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldError(f"{records_path}: cannot read the PLOVER records: {exc}") from None
+    per_type: dict = {}
+    emitted = []
+    for r in records:
+        if not r.get("text") or r.get("event") not in set(pv["types"]) | set(legacy):
+            continue
+        gold = legacy[r["event"]][0] if r["event"] in legacy else r["event"]
+        out = analyze(r["text"], language=r.get("language") or "en")
+        got = {e.type for e in out.events}
+        emitted.append(len(got))
+        row = per_type.setdefault(gold, {"records": 0, "right": 0, "missed": []})
+        row["records"] += 1
+        if gold in got:
+            row["right"] += 1
+        else:
+            row["missed"].append(r.get("id"))
+    for row in per_type.values():
+        row["accuracy"] = row["right"] / row["records"]
+    core = [t for t in pv["core"] if t in per_type]
+
+    def pooled(types):
+        n = sum(per_type[t]["records"] for t in types)
+        return sum(per_type[t]["right"] for t in types) / n if n else None
+
+    return {"records": sum(r["records"] for r in per_type.values()), "per_type": per_type,
+            "core_accuracy": pooled(core), "all_accuracy": pooled(list(per_type)),
+            # how many distinct types the coder gives one sentence: accuracy means little if this is large
+            "types_per_record": sum(emitted) / len(emitted) if emitted else None}
+
+
+def format_plover(report: dict) -> str:
+    lines = [f"{'type':10} {'records':>7} {'right':>5} {'accuracy':>8}"]
+    for t, r in sorted(report["per_type"].items()):
+        lines.append(f"{t:10} {r['records']:7} {r['right']:5} {r['accuracy']:8.2f}")
+    lines.append(f"diplomatic core accuracy: {report['core_accuracy']:.2f}")
+    lines.append(f"all types accuracy:       {report['all_accuracy']:.2f} over {report['records']} records")
+    lines.append(f"event types per sentence: {report['types_per_record']:.2f} on average")
+    return "\n".join(lines)

@@ -200,7 +200,27 @@ class Assessment:
         return d
 
 
-FACT_TYPES = ("mentions", "meetings", "measures", "topics", "statements", "assessments")
+@dataclass
+class Event:
+    """One coded event in PLOVER terms, pointing to the facts it codes."""
+    type: str
+    actor: Optional[str] = None
+    recipient: Optional[str] = None
+    mode: Optional[str] = None
+    context: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)
+    facts: list = field(default_factory=list)  # [{"fact": "meetings", "index": 0}, ...]
+    found_by: Optional[FoundBy] = None
+
+    def to_dict(self) -> dict:
+        d = {"plover": {"type": self.type, "mode": self.mode, "context": list(self.context),
+                        "actor": self.actor, "recipient": self.recipient},
+             "evidence": [asdict(e) for e in self.evidence], "facts": list(self.facts)}
+        _provenance(d, self.found_by)
+        return d
+
+
+FACT_TYPES = ("mentions", "meetings", "measures", "topics", "statements", "assessments", "events")
 
 
 @dataclass
@@ -212,6 +232,7 @@ class Analysis:
     topics: list = field(default_factory=list)
     statements: list = field(default_factory=list)
     assessments: list = field(default_factory=list)
+    events: list = field(default_factory=list)
     lexicon_version: str = ""
 
     def to_dict(self) -> dict:

@@ -47,6 +47,7 @@ class Context:
     measures: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     assessments: list = field(default_factory=list)
+    events: list = field(default_factory=list)
     skip: set = field(default_factory=set)  # sentence indices that are not report text
 
     def sentence_at(self, pos: int) -> Optional[Sentence]:
@@ -82,7 +83,7 @@ def register(name: str, requires: tuple = (), assigns: tuple = ()):
 
 
 DEFAULT_PIPELINE = ("boilerplate", "sentences", "quotes", "mentions", "quantities", "dates",
-                    "statements", "meetings", "measures", "topics", "assessments", "genre")
+                    "statements", "meetings", "measures", "topics", "assessments", "events", "genre")
 
 
 class PipelineError(LagebildError):
@@ -125,6 +126,7 @@ def run(doc: Document, components: Optional[list] = None) -> Analysis:
         topics=ctx.topics,
         statements=sorted(ctx.statements, key=lambda s: s.start),
         assessments=ctx.assessments,
+        events=ctx.events,
         lexicon_version=lexicon_version(),
     )
 

@@ -70,6 +70,12 @@ def settings() -> dict:
 
 
 @lru_cache(maxsize=1)
+def plover() -> dict:
+    """The language-neutral PLOVER data: types, core types, legacy names, mapping of measures."""
+    return _read_toml(DATA_DIR / "plover.toml")
+
+
+@lru_cache(maxsize=1)
 def lexicon_version() -> str:
     """A short hash over every data file: the version of the knowledge the engine runs on."""
     h = hashlib.sha256()
@@ -131,6 +137,7 @@ class Lang:
     countries_alpha2: dict = field(default_factory=dict)
     capital_of: dict = field(default_factory=dict)  # iso3 -> capital name in this language
     grammar: dict = field(default_factory=dict)  # function words and syntax patterns (grammar.toml)
+    plover: dict = field(default_factory=dict)  # cues (type, mode, regex) and contexts of PLOVER coding
 
 
 GENITIVE_ENDINGS = ("s", "es")
@@ -265,6 +272,13 @@ def load(lang: str) -> Lang:
         "passive_verbs": frozenset(hd["passive_verbs"]),
         "evaluative": re.compile(r"\b(?:" + "|".join(hd["evaluative"]) + r")", re.I),
     }
+    pv = _read_toml(base / "plover.toml")
+    cues = []
+    for key, pats in pv["cues"].items():
+        etype, _, mode = key.partition("_")
+        for rx in _compile(pats, re.I, "plover.toml"):
+            cues.append((etype, mode or None, rx))
+    L.plover = {"cues": cues, "contexts": {k: _compile(v, re.I, "plover.toml") for k, v in pv["contexts"].items()}}
     bp = _read_toml(base / "boilerplate.toml")
     L.boilerplate = {"lines": _compile(bp["lines"], re.I, "boilerplate.toml"),
                      "author": _compile(bp["author"], 0, "boilerplate.toml")}
