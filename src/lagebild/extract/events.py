@@ -53,7 +53,7 @@ def events(ctx: Context) -> None:
         ctx.events.append(Event("CONSULT", actors[0] if actors else None, actors[1] if len(actors) > 1 else None,
                                 mode, ["diplomatic"], list(ev), [{"fact": "meetings", "index": i}],
                                 FoundBy("events", "meeting")))
-        for e in ev:
+        for e in m.evidence:
             covered.add(("CONSULT", e.start))
 
     for i, ms in enumerate(ctx.measures):
@@ -69,7 +69,7 @@ def events(ctx: Context) -> None:
         ev = ms.evidence[:1]
         ctx.events.append(Event(etype, ms.actor, ms.target, None, contexts_for(ev[0].text if ev else "", [context]),
                                 list(ev), [{"fact": "measures", "index": i}], FoundBy("events", f"measure:{rule}")))
-        for e in ev:
+        for e in ms.evidence:
             covered.add((etype, e.start))
 
     for sent in ctx.sentences:
