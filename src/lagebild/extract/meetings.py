@@ -91,10 +91,13 @@ def meetings(ctx: Context) -> None:
                     ps, borrowed = parties(j), sents[j]
                     break
         hedged = bool(set(re.findall(r"\w+", stext.lower())) & ctx.lang.hedges["always"])
+        states_only = bool(ps) and all(p[0] == p[3] for p in ps)
+        in_speech = any(s.start <= sent.start + (trig.start() if trig else 0) < s.end and not s.direct for s in ctx.statements)
+        if states_only and in_speech:
+            ps = []  # "peace talks between Russia and Ukraine" in someone's words is no reported meeting
         if trig and len(ps) >= 2 and not past and not hedged and not (sent.heading and not opened):
             keys = {p[0] for p in ps}
             actors = {p[3] for p in ps}
-            states_only = all(p[0] == p[3] for p in ps)
             anaphor = G["anaphor"].search(stext) is not None
             # the same parties, or more of them, are the same meeting; a strict subset is a meeting of its
             # own ("Am Rande zogen sich Putin und Selenskyj zu einem Vieraugengespräch zurück") unless the
@@ -129,8 +132,10 @@ def meetings(ctx: Context) -> None:
     for m in ctx.meetings:
         if m.in_person is None:
             m.in_person = True
-        if m.place is None and dateline is not None and m.in_person:
-            m.place, m.country = dateline
+        if dateline is not None and m.in_person and m.place != dateline[0]:
+            named = any(dateline[0] in ev.text for ev in m.evidence)
+            if m.place is None or named:
+                m.place, m.country = dateline  # the dateline, where the meeting's sentences name it too
         if m.date is None:
             m.date = _lead_date(ctx, m, cues)
         if m.occasion is None and m.in_person is False:
@@ -232,7 +237,8 @@ def _place_from(ctx: Context, sent, cues):
             if x.text in cues["city_states"]:
                 return x.text, x.actor
     if good:
-        p = good[0]
+        inside = [p for p in good if G["in_place"].search(text[max(sent.start, p.start - 12):p.start])]
+        p = (inside or good)[0]
         gaz = ctx.lang.gazetteer
         genitive = p.text.endswith("s") and tuple(p.text.split()) not in gaz and tuple(p.text[:-1].split()) in gaz
         return (p.text[:-1] if genitive else p.text), p.id
