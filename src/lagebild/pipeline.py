@@ -27,6 +27,7 @@ class DocPerson:
     roles: set = field(default_factory=set)
     positions: list = field(default_factory=list)  # mention starts
     gender: Optional[str] = None  # f | m, from the lexicon or the role noun ("Ministerin")
+    named_as_written: bool = False  # name taken from the document's own full mention
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..model import FoundBy, Mention
 from ..pipeline import Context, DocPerson, register
-from ..resources import Entry, settings
+from ..resources import Entry, settings, tokenize_name
 
 
 
@@ -284,6 +284,17 @@ class MentionFinder:
         p = self.ctx.persons.get(key)
         if p is None:
             p = self.ctx.persons[key] = DocPerson(key, name, qid, actor, set(roles), gender=gender)
+        if qid and len(m.text.split()) >= 2 and not getattr(p, "named_as_written", False):
+            # the full name as this document writes it ("Vladimir Medinsky" in English, "Wladimir Medinski" in German)
+            name = m.text
+            if tokenize_name(name) not in self.gaz:
+                for suf in self.genitive_endings:
+                    # "Donald Trumps" -> "Donald Trump": the lexicon knows the name without the genitive
+                    if suf and name.endswith(suf) and tokenize_name(name[: -len(suf)]) in self.gaz:
+                        name = name[: -len(suf)]
+                        break
+            p.name = name
+            p.named_as_written = True
         if m.role:
             r = self.role_of(m.role)
             if r:

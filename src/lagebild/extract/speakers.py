@@ -115,27 +115,29 @@ def role_references(ctx: Context, sent: Sentence) -> list:
 
 
 def last_person(ctx: Context, before: int, last_speaker: Optional[Speaker], pronoun: str = "") -> Optional[Speaker]:
-    """The person a pronoun refers to: the last one named before, of the pronoun's gender
-    ("sie" prefers a woman named earlier, "er" a man)."""
+    """The person a pronoun refers to. A speaker quoted just before keeps the floor ("…,” he said");
+    otherwise the last person named — always of the pronoun's gender ("sie"/"she" prefers a woman)."""
     g = ctx.lang.grammar["speakers"]
     want = g["pronouns"].get(pronoun) or g["object_pronouns"].get(pronoun) or g["pronouns"].get(pronoun.lower()) \
         or g["object_pronouns"].get(pronoun.lower()) or None
-    best = None
-    best_pos = -1
+
+    def fits(p) -> bool:
+        return not (want and p.gender and p.gender != want)
+
+    best, best_pos = None, -1
     for p in ctx.persons.values():
-        if want and p.gender and p.gender != want:
-            continue
         earlier = [x for x in p.positions if x < before]
-        if earlier and max(earlier) > best_pos:
+        if fits(p) and earlier and max(earlier) > best_pos:
             best, best_pos = p, max(earlier)
-    if best is None and want == "f":
+    if last_speaker is not None and last_speaker.person is not None and fits(last_speaker.person) \
+            and 0 <= before - last_speaker.start <= 600 and (best is None or best is last_speaker.person
+                                                            or best_pos <= last_speaker.start + 1):
+        return last_speaker  # nobody else was named since the speaker: "…,” he said
+    if best is not None:
+        return Speaker(best, best.name, best_pos)
+    if want == "f":
         return last_person(ctx, before, last_speaker, "")  # "sie" may be plural
-    if last_speaker is not None and last_speaker.person is not None and last_speaker.start >= 0 and best is not None:
-        # a pronoun continues the last speaker unless another person was named since
-        if last_speaker.person is best or (last_speaker.start >= best_pos - 1 and
-                                           not (want and last_speaker.person.gender and last_speaker.person.gender != want)):
-            return last_speaker
-    return Speaker(best, best.name, best_pos) if best else None
+    return None
 
 
 def attribution(ctx: Context, sent: Sentence) -> Optional[tuple]:

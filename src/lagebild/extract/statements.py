@@ -13,7 +13,7 @@ from ..model import FoundBy, Statement
 from ..pipeline import Context, register
 from ..resources import settings
 from .morph import is_konjunktiv1_singular
-from .speakers import Speaker, attribution, subject
+from .speakers import Speaker, attribution, source_name, subject
 
 WORD = re.compile(r"\w+")
 
@@ -155,6 +155,12 @@ def statements(ctx: Context) -> None:
         m = sp["reporting_after_clause"].search(stext)
         if m and m.start() > 10:
             speaker = subject(ctx, sent, sent.start + m.start(), sent.end, last)
+            if speaker is None:
+                # "…, German officials said." — the words before the verb name the source
+                vm = rep.search(stext, m.start())
+                who = stext[m.start():vm.start()].strip(" ,") if vm else ""
+                if who and len(who.split()) <= 5 and who[:1].isupper():
+                    speaker = Speaker(None, source_name(ctx, who), sent.start + m.start())
             if speaker is not None:
                 emit(speaker, sent.start, sent.start + m.start(), False, "clause_then_verb")
                 last, last_sentence = speaker, sent.index
