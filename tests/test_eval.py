@@ -9,7 +9,9 @@ from conftest import GOLD_DE, ROOT, SHARED, run_cli
 from lagebild import GoldError
 from lagebild.evaluate import check_gate, evaluate
 
-FLOORS = ROOT / "tests" / "eval" / "floors.json"
+EVAL = ROOT / "tests" / "eval"
+CORPORA = [(EVAL / "gold" / "de", EVAL / "floors.json"), (EVAL / "gold" / "en", EVAL / "floors_en.json"),
+           (EVAL / "heldout" / "de", EVAL / "floors_heldout_de.json")]
 
 
 def _tiny(tmp_path, text, gold):
@@ -58,17 +60,19 @@ MEASURE_TYPES = {"tariff_change", "purchase_commitment", "investment_commitment"
 STATUSES = {"announced", "agreed", "confirmed", "proposed", "denied"}
 
 
-def test_gold_corpus_is_well_formed():
+@pytest.mark.parametrize("corpus,lang,minimum", [(EVAL / "gold" / "de", "de", 40), (EVAL / "gold" / "en", "en", 30),
+                                                 (EVAL / "heldout" / "de", "de", 10)])
+def test_gold_corpus_is_well_formed(corpus, lang, minimum):
     import re
     import tomllib
 
     topics = set(tomllib.loads((ROOT / "src/lagebild/data/topics.toml").read_text(encoding="utf-8")))
-    pairs = sorted(GOLD_DE.glob("*.gold.json"))
-    assert len(pairs) >= 40
+    pairs = sorted(corpus.glob("*.gold.json"))
+    assert len(pairs) >= minimum
     for g in pairs:
         gold = json.loads(g.read_text(encoding="utf-8"))
         text = g.with_name(g.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
-        assert gold["document"]["language"] == "de", g.name
+        assert gold["document"]["language"] == lang, g.name
         for sec in ("meetings", "measures", "topics", "statements", "mentions", "assessments"):
             for f in gold.get(sec, []):
                 evs = f["evidence"] if isinstance(f["evidence"], list) else [f["evidence"]]
@@ -86,17 +90,20 @@ def test_gold_corpus_is_well_formed():
             assert t["topic"] in topics and t["status"] in ("discussed", "not_discussed"), (g.name, t)
 
 
-def test_quality_gate_on_the_german_gold_corpus():
-    report = evaluate(GOLD_DE)
-    failures = check_gate(report, FLOORS)
+@pytest.mark.parametrize("corpus,floors", CORPORA, ids=["gold-de", "gold-en", "heldout-de"])
+def test_quality_gate(corpus, floors):
+    report = evaluate(corpus)
+    failures = check_gate(report, floors)
     assert failures == [], "\n".join(failures)
 
 
-def test_floors_are_never_lowered_silently():
-    """Every commit that changed the floors file either raised floors or says why it lowered one
+@pytest.mark.parametrize("floors", [f for _, f in CORPORA], ids=["gold-de", "gold-en", "heldout-de"])
+def test_floors_are_never_lowered_silently(floors):
+    """Every commit that changed a floors file either raised floors or says why it lowered one
     (a line 'lower-floor: METRIC: reason' in its message)."""
     git = shutil.which("git")
     assert git, "git is needed to check the history of the floors file"
+    FLOORS = floors
     rel = FLOORS.relative_to(ROOT).as_posix()
     log = subprocess.run([git, "log", "--format=%H%x1f%B%x1e", "--", rel], cwd=ROOT, capture_output=True, text=True)
     assert log.returncode == 0, log.stderr
