@@ -63,6 +63,19 @@ class Context:
     def in_quote(self, start: int, end: int) -> bool:
         return any(q[0] <= start and end <= q[1] for q in self.quotes)
 
+    def blanked(self, sent) -> str:
+        """The sentence (or part of one) with its quotations blanked out: same length, same offsets."""
+        key = (sent.start, sent.end)
+        cache = self.__dict__.setdefault("_blanked", {})
+        if key not in cache:
+            t = list(sent.text)
+            for q in self.quotes:
+                if q[0] < sent.end and sent.start < q[1]:
+                    for i in range(max(q[0], sent.start), min(q[1], sent.end)):
+                        t[i - sent.start] = " "
+            cache[key] = "".join(t)
+        return cache[key]
+
 
 @dataclass(frozen=True)
 class Component:

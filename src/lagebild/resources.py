@@ -54,6 +54,20 @@ def _read_words(path: Path) -> list[str]:
         return out
 
 
+def _scoped(p: str) -> str:
+    """'(?i)abc' -> '(?i:abc)', so that patterns can be joined into one alternation."""
+    return "(?i:" + p[4:] + ")" if p.startswith("(?i)") else "(?:" + p + ")"
+
+
+def union(patterns: list, flags: int = 0, where: str = "") -> re.Pattern:
+    """One regex that matches where any of the patterns matches (one search instead of many)."""
+    src = [p.pattern if isinstance(p, re.Pattern) else p for p in patterns]
+    try:
+        return re.compile("|".join(_scoped(p) for p in src) or r"(?!)", flags)
+    except re.error as exc:
+        raise DataError(f"{where}: patterns do not combine: {exc}") from exc
+
+
 def _compile(patterns: list[str], flags: int = 0, where: str = "") -> list[re.Pattern]:
     out = []
     for p in patterns:
@@ -242,16 +256,20 @@ def load(lang: str) -> Lang:
     topics_meta = _read_toml(DATA_DIR / "topics.toml")
     for tid, meta in topics_meta.items():
         L.topic_labels[tid] = meta.get(f"label_{lang}") or meta.get("label_en") or tid
+    by_topic: dict = {}
     for row in _read_tsv(base / "topics.tsv"):
         if row["topic"] not in topics_meta:
             raise DataError(f"topics.tsv: unknown topic id {row['topic']!r}")
-        L.topics.append((row["topic"], _compile([row["pattern"]], re.I, "topics.tsv")[0]))
+        _compile([row["pattern"]], re.I, "topics.tsv")
+        by_topic.setdefault(row["topic"], []).append(row["pattern"])
+    L.topics = [(tid, union(pats, re.I, "topics.tsv")) for tid, pats in by_topic.items()]
 
     L.numbers = _read_toml(base / "numbers.toml")
     L.dates = _read_toml(base / "dates.toml")
     L.meetings = _compile_tree(_read_toml(base / "meetings.toml"), "meetings.toml",
                                skip={"place_prepositions", "city_states"})
     L.measures = _compile_tree(_read_toml(base / "measures.toml"), "measures.toml")
+    L.measures["_any_type"] = union([rx for pats in L.measures["types"].values() for rx in pats], 0, "measures.toml")
     L.topic_status = _compile_tree(_read_toml(base / "topic_status.toml"), "topic_status.toml", flags=re.I)
     sp = _read_toml(base / "speech.toml")
     L.speech = {
@@ -276,8 +294,8 @@ def load(lang: str) -> Lang:
     cues = []
     for key, pats in pv["cues"].items():
         etype, _, mode = key.partition("_")
-        for rx in _compile(pats, re.I, "plover.toml"):
-            cues.append((etype, mode or None, rx))
+        _compile(pats, re.I, "plover.toml")  # each pattern valid on its own
+        cues.append((etype, mode or None, union(pats, re.I, "plover.toml")))
     L.plover = {"cues": cues, "contexts": {k: _compile(v, re.I, "plover.toml") for k, v in pv["contexts"].items()}}
     bp = _read_toml(base / "boilerplate.toml")
     L.boilerplate = {"lines": _compile(bp["lines"], re.I, "boilerplate.toml"),

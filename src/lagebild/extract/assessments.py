@@ -47,9 +47,4 @@ def assessments(ctx: Context) -> None:
 
 
 def _outside_quotes(ctx: Context, sent) -> str:
-    t = list(sent.text)
-    for q in ctx.quotes:
-        if q[0] < sent.end and sent.start < q[1]:
-            for i in range(max(q[0], sent.start), min(q[1], sent.end)):
-                t[i - sent.start] = " "
-    return "".join(t)
+    return ctx.blanked(sent)

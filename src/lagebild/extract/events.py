@@ -75,7 +75,7 @@ def events(ctx: Context) -> None:
     for sent in ctx.sentences:
         if sent.index in ctx.skip or sent.heading:
             continue
-        blanked = "".join(" " if ctx.in_quote(sent.start + k, sent.start + k + 1) else ch for k, ch in enumerate(sent.text))
+        blanked = ctx.blanked(sent)
         found = {}
         for etype, mode, rx in ctx.lang.plover["cues"]:
             m = rx.search(blanked)

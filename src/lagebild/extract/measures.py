@@ -76,13 +76,14 @@ def _parts(stext: str, cues) -> list:
         bounds.append(m.start())
     bounds.append(len(stext))
     parts = []
+    any_type = cues["_any_type"]
     for a, b in zip(bounds, bounds[1:]):
-        has_cue = any(rx.search(stext[a:b]) for pats in cues["types"].values() for rx in pats)
+        has_cue = any_type.search(stext, a, b) is not None
         if parts and not has_cue:
             parts[-1] = (parts[-1][0], b)
         else:
             parts.append((a, b))
-    if parts and len(parts) > 1 and not any(rx.search(stext[parts[0][0]:parts[0][1]]) for pats in cues["types"].values() for rx in pats):
+    if parts and len(parts) > 1 and not any_type.search(stext, parts[0][0], parts[0][1]):
         first = parts.pop(0)
         parts[0] = (first[0], parts[0][1])
     return parts or [(0, len(stext))]

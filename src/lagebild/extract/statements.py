@@ -210,9 +210,4 @@ def _parts(sent) -> list:
 
 def _outside(ctx: Context, sent) -> str:
     """The sentence with its quotations blanked out."""
-    t = list(sent.text)
-    for q in ctx.quotes:
-        if q[0] < sent.end and sent.start < q[1]:
-            for i in range(max(q[0], sent.start), min(q[1], sent.end)):
-                t[i - sent.start] = " "
-    return "".join(t)
+    return ctx.blanked(sent)
