@@ -115,6 +115,149 @@ def export(paths, fmt, output, encoding, publication_date, lang) -> None:
     write_events([analyze_document(d) for d in docs], fmt, output)
 
 
+def db_option(f):
+    return click.option("--db", default=None, envvar="LAGEBILD_DB",
+                        help="Database: a file path (default lagebild.db) or a postgresql:// URL.")(f)
+
+
+def fmt_option(f):
+    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(f)
+
+
+def _kb(db):
+    from .kb import KnowledgeBase
+
+    return KnowledgeBase(db)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+@click.option("--lang", default=None, help="Language of the inputs (default: detected per report).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def ingest(paths, db, silent, lang, fmt) -> None:
+    """Analyse and store reports: files, folders, HTML pages, RSS/Atom feeds, JSONL (text, url, title, published, outlet)."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    kb = _kb(db)
+    if silent:
+        report = kb.ingest(paths, language=lang)
+    else:
+        with Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} reports  {task.description}"),
+                      transient=True, console=_err_console()) as bar:
+            task = bar.add_task("", total=None)
+            report = kb.ingest(paths, language=lang,
+                               progress=lambda n, src: bar.update(task, completed=n, description=str(src)[-60:]))
+    for source, message in report.failed:
+        click.echo(f"lagebild: skipped: {message}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(f"{report.added} added, {report.skipped} already there, {report.wire_copies} wire copies, "
+                   f"{len(report.failed)} failed; {len(report.events)} events touched")
+    if report.failed:
+        sys.exit(1)
+
+
+def _err_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@cli.command()
+@db_option
+@fmt_option
+@click.option("--actor", default=None, help="Only events with this actor (ISO3 or organisation id).")
+@click.option("--since", callback=_iso_date, default=None, help="Only events on or after YYYY-MM-DD.")
+def events(db, fmt, actor, since) -> None:
+    """List events."""
+    rows = _kb(db).events(actor=actor, since=dt.date.fromisoformat(since) if since else None)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from .render import render_events
+
+    render_events(rows)
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@db_option
+@fmt_option
+def event(event_id, db, fmt) -> None:
+    """The reconciled fact sheet of one event, with sources per value and conflicts."""
+    sheet = _kb(db).event(event_id)
+    if fmt == "json":
+        click.echo(json.dumps(sheet, ensure_ascii=False, indent=1, default=str))
+        return
+    from .render import render_sheet
+
+    render_sheet(sheet)
+
+
+@cli.command()
+@db_option
+@fmt_option
+@click.option("--actor", default=None)
+@click.option("--target", default=None)
+@click.option("--type", "mtype", default=None, help="tariff_change, sanction, purchase_commitment, …")
+def measures(db, fmt, actor, target, mtype) -> None:
+    """A measure over time, across events."""
+    rows = _kb(db).measures(actor=actor, target=target, type=mtype)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    from .render import render_rows
+
+    render_rows(rows, ("date", "event", "type", "actor", "target", "from", "to", "change", "quantity", "term", "conflicts"))
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@fmt_option
+@click.option("--limit", default=20, show_default=True)
+def search(query, db, fmt, limit) -> None:
+    """Full-text search over the stored reports."""
+    rows = _kb(db).search(query, limit)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from .render import render_rows
+
+    render_rows(rows, ("published", "outlet", "title", "event", "snippet"))
+
+
+def _days(ctx, param, value):
+    if value is None:
+        return None
+    import re
+
+    m = re.fullmatch(r"(\d+)\s*([dwmy]?)", value.strip().lower())
+    if not m:
+        raise click.BadParameter(f"{value!r} is not a span of time; write e.g. 90d, 12w, 6m or 1y")
+    n = int(m.group(1))
+    return n * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2)]
+
+
+@cli.command()
+@db_option
+@fmt_option
+@click.option("--due-within", callback=_days, default=None, help="Only those due within this span (90d, 12w, 6m, 1y).")
+@click.option("--today", callback=_iso_date, default=None, help="Count from this day instead of today (YYYY-MM-DD).")
+def commitments(db, fmt, due_within, today) -> None:
+    """Agreements with terms, and when they fall due or come up for renewal."""
+    rows = _kb(db).commitments(due_within_days=due_within, today=dt.date.fromisoformat(today) if today else None)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from .render import render_rows
+
+    render_rows(rows, ("due", "type", "actor", "target", "term", "renewal", "status", "event", "object"))
+
+
 @cli.command(name="eval-plover")
 @click.argument("records", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

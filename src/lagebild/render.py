@@ -84,3 +84,76 @@ def render_text(a: Analysis, console: Optional[Console] = None) -> None:
     rows = [("hedged: " + s.cue if s.hedged else "unhedged", _snip(s.text)) for s in a.assessments]
     section("Assessments", rows, ("kind", "sentence"))
     c.print()
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def render_rows(rows: list, columns: tuple) -> None:
+    c = _console()
+    if not rows:
+        c.print("[dim](nothing)[/dim]")
+        return
+    t = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for col in columns:
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(*[escape(_cell(r.get(col))) for col in columns])
+    c.print(t)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, dict) and "value" in v:
+        return _num(v)
+    if isinstance(v, (list, tuple)):
+        return ", ".join(_cell(x) for x in v)
+    return str(v)
+
+
+def render_events(rows: list) -> None:
+    render_rows([dict(r, sources=len(r["documents"]), actors=" ".join(r["actors"])) for r in rows],
+                ("id", "date", "title", "actors", "sources"))
+
+
+def _slot_line(slot: dict, fmt=lambda v: str(v)) -> str:
+    parts = []
+    for v in slot["values"]:
+        outlets = ", ".join(sorted({s.get("outlet") or s.get("source") or s["document"][:8] for s in v["sources"]}))
+        parts.append(f"{fmt(v['value'])} ({v['independent_sources']} src: {outlets})")
+    flag = "  [bold red]CONFLICT[/bold red]" if slot["conflict"] else ""
+    return " | ".join(escape(p) for p in parts) + flag
+
+
+def render_sheet(sheet: dict) -> None:
+    c = _console()
+    c.print(f"[bold]Event {sheet['id']}: {escape(str(sheet['title']))}[/bold]  [dim]{sheet.get('date') or ''}[/dim]")
+    who = "; ".join(f"{p['name']} ({p.get('actor')})" for p in sheet["participants"])
+    if who:
+        c.print(f"participants: {escape(who)}")
+    for k, label in (("date", "date"), ("place", "place"), ("occasion", "occasion"), ("duration_minutes", "duration (min)"),
+                     ("in_person", "in person"), ("first_since", "first since")):
+        if sheet["slots"].get(k):
+            c.print(f"{label:15} {_slot_line(sheet['slots'][k])}")
+    if sheet["measures"]:
+        c.print("\n[bold underline]Measures[/bold underline]")
+        for m in sheet["measures"]:
+            head = f"{m['type']} {m['actor'] or '?'} → {m['target'] or '?'}" + (f" [{', '.join(m['topics'])}]" if m["topics"] else "")
+            c.print(f"[bold]{escape(head)}[/bold]  {escape(m['object'] or '')}")
+            for k in ("from", "to", "change", "quantity", "term", "status"):
+                if m[k]:
+                    c.print(f"  {k:9} {_slot_line(m[k], _cell)}")
+    if sheet["topics"]:
+        c.print("\n[bold underline]Topics[/bold underline]")
+        for t in sheet["topics"]:
+            c.print(f"  {escape(str(t['label'])):30} {_slot_line(t['status'])}")
+    if sheet["conflicts"]:
+        c.print("\n[bold underline]Conflicts[/bold underline]")
+        for x in sheet["conflicts"]:
+            what = x["slot"] + (f" of {x['measure']['type']} {x['measure']['actor']}→{x['measure']['target']}" if "measure" in x else "")
+            c.print(f"  [red]{escape(what)}[/red]: {escape(' vs '.join(_cell(v) for v in x['values']))}")
+    c.print(f"\n[dim]{len(sheet['documents'])} reports: " +
+            escape(", ".join(f"{d.get('outlet') or d.get('source')}" + (" (wire copy)" if d.get("wire_copy_of") else "")
+                             for d in sheet["documents"])) + "[/dim]")

@@ -1,0 +1,1 @@
+"""Cross-document work: near-duplicates, event clustering and reconciliation of facts."""
