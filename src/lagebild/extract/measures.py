@@ -131,7 +131,8 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type):
         hi = hits[k + 1][0] if k + 1 < len(hits) else pb
         # the numbers that follow a later cue in the same part belong to the first cue when it has none
         scope = stext[lo:hi] if k + 1 < len(hits) and _has_numbers(G, stext[lo:hi]) else stext[lo:pb]
-        for meas in _build(ctx, sent, mtype, pos, scope, lo, parser):
+        part = (pa, pb) if (pa, pb) != (0, len(stext)) else None
+        for meas in _build(ctx, sent, mtype, pos, scope, lo, parser, part):
             _merge(ctx, meas)
         last_type = mtype
     return last_type
@@ -141,7 +142,7 @@ def _has_numbers(G: dict, s: str) -> bool:
     return bool(G["from_to"].search(s) or G["to_only"].search(s) or G["change"].search(s) or re.search(r"\d", s))
 
 
-def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, parser) -> list[Measure]:
+def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, parser, part=None) -> list[Measure]:
     text = ctx.doc.text
     cues = ctx.lang.measures
     G = ctx.lang.grammar["measures"]
@@ -217,15 +218,35 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 quantity = vm.group()
 
     for k, (pos, frm, to, ch) in enumerate(pairs):
+        # the evidence of a measure is its own part of the sentence when the sentence holds several
+        ev_a, ev_b = (sent.start + part[0], sent.start + part[1]) if part else (sent.start, sent.end)
+        if len(pairs) > 1:
+            cut = max(stext.rfind(",", 0, pos), stext.rfind(";", 0, pos)) if k > 0 else -1
+            nxt = pairs[k + 1][0] if k + 1 < len(pairs) else len(stext)
+            end = max(stext.rfind(",", pos, nxt), stext.rfind(";", pos, nxt))
+            ev_a, ev_b = sent.start + cut + 1, sent.start + (end if end > pos else nxt)
+            if k > 0:
+                # "…, bringing the overall rate from 57 to 47 percent": the words before the numbers name it
+                own = stext[cut + 1:pos].strip() if cut >= 0 else ""
+                obj = own[-120:] or obj
+        ev_a, ev_b = _trim_span(text, ev_a, ev_b)
         actor, target = _parties(ctx, sent, mtype, scope if len(pairs) == 1 else stext[max(0, pos - lo - 60):], speaker_actor,
                                  pos if len(pairs) > 1 else None)
         out.append(Measure(
             type=mtype, actor=actor, target=target, object=obj, from_=frm, to=to, change=ch,
             quantity=quantity, term=term if mtype != "tariff_change" or term else None, renewal=renewal,
             status=status, attributed_to=speaker_id,
-            evidence=[Evidence.of(text, sent.start, sent.end)],
+            evidence=[Evidence.of(text, ev_a, ev_b)],
             found_by=FoundBy("measures", f"{mtype}:{'from_to' if frm else ('to' if to else ('change' if ch else 'cue'))}")))
     return out
+
+
+def _trim_span(text: str, a: int, b: int) -> tuple:
+    while a < b and text[a] in " ,;–-":
+        a += 1
+    while b > a and text[b - 1] in " ,;":
+        b -= 1
+    return a, b
 
 
 def _status(cues, stext: str, context=()) -> str:
@@ -366,9 +387,14 @@ def _main_parties(ctx: Context) -> list:
     return acts if len(acts) == 2 else []
 
 
+def _same_sentence(ctx: Context, a, b) -> bool:
+    sa_, sb_ = ctx.sentence_at(a.start), ctx.sentence_at(b.start)
+    return sa_ is not None and sa_ is sb_
+
+
 def _merge(ctx: Context, new: Measure) -> None:
     for old in ctx.measures:
-        if old.type != new.type or new.evidence[0] in old.evidence:
+        if old.type != new.type or any(_same_sentence(ctx, e, new.evidence[0]) for e in old.evidence):
             continue  # two measures of one type in one sentence were told apart on purpose
         same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
         new_bare = new.from_ is None and new.to is None and new.change is None

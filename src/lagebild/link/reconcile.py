@@ -119,15 +119,14 @@ def _ev(x: dict) -> Optional[dict]:
 
 
 def measure_key(ms: dict, analysis: dict) -> tuple:
-    """(type, actor, target, specific topics of the measure's sentences)."""
+    """(type, actor, target, specific topics): the topics named in the measure's own words — its object
+    and its evidence, which is its own part of the sentence when the sentence reports several."""
+    from ..resources import load
+
     generic = set(settings()["reconcile"]["generic_topics"])
-    spans = [(e["start"], e["end"]) for e in ms.get("evidence") or []]
-    topics = set()
-    for t in analysis.get("topics") or []:
-        if t["topic"] in generic:
-            continue
-        if any(a < e["end"] and e["start"] < b for e in t.get("evidence") or [] for a, b in spans):
-            topics.add(t["topic"])
+    lang = load((analysis.get("document") or {}).get("language") or "de")
+    own = " ".join([ms.get("object") or ""] + [e["text"] for e in ms.get("evidence") or []])
+    topics = {tid for tid, rx in lang.topics if tid not in generic and rx.search(own)}
     return ms["type"], ms.get("actor"), ms.get("target"), tuple(sorted(topics))
 
 

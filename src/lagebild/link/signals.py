@@ -10,6 +10,7 @@ import numpy as np
 from ..resources import settings
 
 WORD = re.compile(r"\w+")
+SCHEME = "affine64"  # stored signatures must be read back with the scheme that made them
 
 
 def minhash(text: str):
@@ -18,7 +19,7 @@ def minhash(text: str):
     cfg = settings()["linking"]
     words = [w.lower() for w in WORD.findall(text)]
     k = cfg["shingle_words"]
-    m = MinHash(num_perm=cfg["minhash_permutations"], seed=1)
+    m = MinHash(num_perm=cfg["minhash_permutations"], seed=1, scheme=SCHEME)
     shingles = {" ".join(words[i:i + k]) for i in range(max(1, len(words) - k + 1))}
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
@@ -31,7 +32,7 @@ def minhash_bytes(m) -> bytes:
 def minhash_from_bytes(b: bytes):
     from datasketch import MinHash
 
-    return MinHash(num_perm=settings()["linking"]["minhash_permutations"], seed=1,
+    return MinHash(num_perm=settings()["linking"]["minhash_permutations"], seed=1, scheme=SCHEME,
                    hashvalues=np.frombuffer(b, dtype=np.uint64))
 
 

@@ -158,10 +158,10 @@ class Store:
                     "FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": fts, "n": limit})
             else:
                 rows = c.execute(sa.text(
-                    "SELECT id AS doc_id, ts_headline(CASE WHEN language = 'de' THEN 'german' ELSE 'english' END::regconfig, "
-                    "text, q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snippet, ts_rank(search, q) AS rank "
-                    "FROM documents, (websearch_to_tsquery('german', :q) || websearch_to_tsquery('english', :q)) q "
-                    "WHERE search @@ q ORDER BY rank DESC LIMIT :n"), {"q": query, "n": limit})
+                    "SELECT id AS doc_id, ts_headline((CASE WHEN language = 'de' THEN 'german' ELSE 'english' END)::regconfig, "
+                    "text, qq.q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snippet, ts_rank(search, qq.q) AS rank "
+                    "FROM documents CROSS JOIN (SELECT websearch_to_tsquery('german', :q) || websearch_to_tsquery('english', :q) AS q) qq "
+                    "WHERE search @@ qq.q ORDER BY rank DESC LIMIT :n"), {"q": query, "n": limit})
             hits = [dict(r._mapping) for r in rows]
             if not hits:
                 return []
