@@ -92,7 +92,7 @@ def test_publication_date_resolves_weekdays():
 
 
 def test_latin1_file_is_detected():
-    p = run_cli("analyze", EXAMPLES / "legacy_latin1.txt", "--format", "json")
+    p = run_cli("analyze", EXAMPLES / "05_legacy_latin1.txt", "--format", "json")
     assert p.returncode == 0, p.stderr
     text = json.loads(p.stdout)["document"]["text"]
     assert "ö" in text or "ü" in text or "ß" in text
@@ -108,7 +108,7 @@ def test_explicit_encoding(tmp_path):
 
 
 def test_html_page_gives_main_text_and_metadata():
-    p = run_cli("analyze", EXAMPLES / "trump_xi_busan_2025.html", "--format", "json")
+    p = run_cli("analyze", EXAMPLES / "02_trump_xi_busan_2025.html", "--format", "json")
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)["document"]
     assert doc["title"]

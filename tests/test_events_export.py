@@ -31,7 +31,7 @@ def test_phone_call_is_a_consult_by_phone():
 
 
 def test_export_jsonl_csv_and_parquet(tmp_path):
-    src = EXAMPLES / "trump_xi_busan_2025.txt"
+    src = EXAMPLES / "01_trump_xi_busan_2025.txt"
     p = run_cli("export", src)
     assert p.returncode == 0, p.stderr
     lines = [json.loads(l) for l in p.stdout.decode().splitlines()]
@@ -47,7 +47,7 @@ def test_export_jsonl_csv_and_parquet(tmp_path):
 
 
 def test_parquet_needs_a_file_and_a_failed_export_leaves_nothing(tmp_path):
-    src = EXAMPLES / "trump_xi_busan_2025.txt"
+    src = EXAMPLES / "01_trump_xi_busan_2025.txt"
     p = run_cli("export", src, "--format", "parquet")
     assert p.returncode == 1 and b"--output" in p.stderr and p.stdout == b""
     p = run_cli("export", src, tmp_path / "missing.txt", "--format", "csv", "-o", tmp_path / "out.csv")

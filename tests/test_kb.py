@@ -110,7 +110,7 @@ def test_sources_feed_html_jsonl_and_bad_lines(db_url, tmp_path):
     with bad.open("a", encoding="utf-8") as fh:
         fh.write("{not json\n")
         fh.write(json.dumps({"title": "no text"}) + "\n")
-    p = run_cli("ingest", feed, bad, EXAMPLES / "trump_xi_busan_2025.html", "--db", db_url, "-s", "--format", "json")
+    p = run_cli("ingest", feed, bad, EXAMPLES / "02_trump_xi_busan_2025.html", "--db", db_url, "-s", "--format", "json")
     assert p.returncode == 1  # some inputs failed, and say so …
     out = json.loads(p.stdout)
     assert out["added"] == 4  # … while everything readable was stored
@@ -172,3 +172,15 @@ def test_kill_and_resume(db_url, tmp_path):
     assert out["added"] + out["skipped"] == len(texts) and out["skipped"] == mid["documents"]
     end = store.counts()
     assert end["documents"] == end["event_documents"] == len(texts)
+
+
+def test_multisource_corpus_meets_the_bar():
+    """Clustering and conflicts on the team's multi-source corpus (docs/multisource-gold.md)."""
+    from conftest import ROOT
+    from lagebild.evaluate import evaluate_events
+
+    r = evaluate_events(ROOT / "tests" / "eval" / "multisource")
+    assert r["gold_events"] >= 6 and r["reports"] >= 30
+    assert r["bcubed_f1"] >= 0.9
+    assert r["conflict_precision"] >= 0.8 and r["conflict_recall"] >= 0.8
+    assert r["wire_copies"] >= 4 and r["wire_copies_missed"] == []  # no wire copy counts as independent

@@ -258,6 +258,18 @@ def commitments(db, fmt, due_within, today) -> None:
     render_rows(rows, ("due", "type", "actor", "target", "term", "renewal", "status", "event", "object"))
 
 
+@cli.command(name="eval-events")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@db_option
+def eval_events(corpus, fmt, db) -> None:
+    """Clustering and conflict detection on a multi-source corpus (NAME.jsonl + NAME.gold.json)."""
+    from .evaluate import evaluate_events, format_events
+
+    r = evaluate_events(corpus, db)
+    click.echo(json.dumps(r, indent=1) if fmt == "json" else format_events(r))
+
+
 @cli.command(name="eval-plover")
 @click.argument("records", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

@@ -374,3 +374,102 @@ def format_plover(report: dict) -> str:
     lines.append(f"all types accuracy:       {report['all_accuracy']:.2f} over {report['records']} records")
     lines.append(f"event types per sentence: {report['types_per_record']:.2f} on average")
     return "\n".join(lines)
+
+
+CONFLICT_SLOTS = ("date", "place", "duration_minutes", "measure.from", "measure.to", "measure.change",
+                  "measure.quantity", "measure.term")
+
+
+def evaluate_events(corpus_dir, db: Optional[str] = None) -> dict:
+    """Clustering (B-cubed) and conflict detection on a multi-source corpus (docs/multisource-gold.md):
+    every NAME.jsonl is ingested into a fresh knowledge base and compared with NAME.gold.json."""
+    import hashlib
+    import tempfile
+
+    from .kb import KnowledgeBase
+
+    d = Path(corpus_dir)
+    parts = sorted(d.glob("*.jsonl"))
+    if not parts:
+        raise GoldError(f"{corpus_dir}: no *.jsonl reports; a multi-source corpus holds NAME.jsonl + NAME.gold.json")
+    gold_events, ext_to_doc = [], {}
+    for p in parts:
+        g = p.with_name(p.stem + ".gold.json")
+        if not g.exists():
+            raise GoldError(f"{p}: no gold file {g.name} beside it")
+        gold_events += json.loads(g.read_text(encoding="utf-8"))["events"]
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                obj = json.loads(line)
+                text = obj["text"].replace("\r\n", "\n").replace("\r", "\n")
+                ext_to_doc[obj["id"]] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = KnowledgeBase(db or str(Path(tmp) / "events.db"))
+        report = kb.ingest(parts)
+        sys_events = kb.events()
+        sheets = {e["id"]: kb.event(e["id"]) for e in sys_events}
+        kb.close()
+    doc_to_ext = {v: k for k, v in ext_to_doc.items()}
+    sys_cluster = {doc_to_ext.get(s["document"], s["document"]): e["id"] for e in sys_events for s in e["documents"]}
+    gold_cluster = {doc: ev["id"] for ev in gold_events for doc in ev["documents"]}
+    items = [x for x in gold_cluster if x in sys_cluster]
+    p_sum = r_sum = 0.0
+    for x in items:
+        same_sys = {y for y in items if sys_cluster[y] == sys_cluster[x]}
+        same_gold = {y for y in items if gold_cluster[y] == gold_cluster[x]}
+        p_sum += len(same_sys & same_gold) / len(same_sys)
+        r_sum += len(same_sys & same_gold) / len(same_gold)
+    bp, br = p_sum / len(items), r_sum / len(items)
+    b3 = 2 * bp * br / (bp + br) if bp + br else 0.0
+
+    # wire copies: every gold copy must be marked as a copy, so that it never counts as independent
+    wire_sys = {doc_to_ext.get(s["document"]): doc_to_ext.get(s["wire_copy_of"])
+                for e in sys_events for s in e["documents"] if s.get("wire_copy_of")}
+    wire_gold = {k: v for ev in gold_events for k, v in (ev.get("wire_copies") or {}).items()}
+    wire_missed = sorted(k for k in wire_gold if k not in wire_sys)
+    wire_false = sorted(k for k in wire_sys if k not in wire_gold)
+
+    # conflicts, on the system event that holds most of each gold event's reports
+    def key(c: dict) -> tuple:
+        m = c.get("measure") or {}
+        return c["slot"], m.get("type"), m.get("actor"), m.get("target")
+
+    found = gold_n = sys_n = matched_sys = 0
+    misses, extra = [], []
+    for ev in gold_events:
+        votes: dict = {}
+        for doc in ev["documents"]:
+            if doc in sys_cluster:
+                votes[sys_cluster[doc]] = votes.get(sys_cluster[doc], 0) + 1
+        if not votes:
+            continue
+        sheet = sheets[max(votes, key=votes.get)]
+        g = {key(c) for c in ev.get("conflicts") or []}
+        s = {key(c) for c in sheet["conflicts"] if c["slot"] in CONFLICT_SLOTS}
+        gold_n += len(g)
+        sys_n += len(s)
+        found += len(g & s)
+        matched_sys += len(s & g)
+        misses += [f"{ev['id']}: {k}" for k in sorted(g - s, key=str)]
+        extra += [f"{ev['id']}: {k}" for k in sorted(s - g, key=str)]
+    cp = matched_sys / sys_n if sys_n else 1.0
+    cr = found / gold_n if gold_n else 1.0
+    return {"reports": len(ext_to_doc), "ingested": report.added, "gold_events": len(gold_events),
+            "system_events": len(sys_events), "bcubed_precision": bp, "bcubed_recall": br, "bcubed_f1": b3,
+            "wire_copies": len(wire_gold), "wire_copies_missed": wire_missed, "wire_copies_false": wire_false,
+            "conflicts_gold": gold_n, "conflicts_system": sys_n, "conflict_precision": cp, "conflict_recall": cr,
+            "conflicts_missed": misses, "conflicts_extra": extra}
+
+
+def format_events(r: dict) -> str:
+    lines = [f"{r['reports']} reports, {r['gold_events']} gold events, {r['system_events']} system events",
+             f"clustering B-cubed: precision {r['bcubed_precision']:.2f}  recall {r['bcubed_recall']:.2f}  F1 {r['bcubed_f1']:.2f}",
+             f"wire copies: {r['wire_copies']} in gold, missed {len(r['wire_copies_missed'])}, "
+             f"falsely marked {len(r['wire_copies_false'])}",
+             f"conflicts: precision {r['conflict_precision']:.2f}  recall {r['conflict_recall']:.2f} "
+             f"({r['conflicts_gold']} in gold, {r['conflicts_system']} found)"]
+    lines += [f"  missed conflict {m}" for m in r["conflicts_missed"]]
+    lines += [f"  extra conflict {m}" for m in r["conflicts_extra"]]
+    lines += [f"  missed wire copy {m}" for m in r["wire_copies_missed"]]
+    lines += [f"  false wire copy {m}" for m in r["wire_copies_false"]]
+    return "\n".join(lines)

@@ -231,7 +231,7 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 obj = own[-120:] or obj
         ev_a, ev_b = _trim_span(text, ev_a, ev_b)
         actor, target = _parties(ctx, sent, mtype, scope if len(pairs) == 1 else stext[max(0, pos - lo - 60):], speaker_actor,
-                                 pos if len(pairs) > 1 else None)
+                                 pos if len(pairs) > 1 else None, part)
         out.append(Measure(
             type=mtype, actor=actor, target=target, object=obj, from_=frm, to=to, change=ch,
             quantity=quantity, term=term if mtype != "tariff_change" or term else None, renewal=renewal,
@@ -314,10 +314,11 @@ def _role(ctx: Context, patterns, scope: str) -> Optional[str]:
     return None
 
 
-def _parties(ctx: Context, sent, mtype: str, scope: str, speaker_actor: Optional[str], pos) -> tuple:
+def _parties(ctx: Context, sent, mtype: str, scope: str, speaker_actor: Optional[str], pos, part=None) -> tuple:
     roles = ctx.lang.measures["roles"]
     text = ctx.doc.text
-    states = [m for m in ctx.mentions_in(sent.start, sent.end, ("actor", "organization"))
+    lo, hi = (sent.start + part[0], sent.start + part[1]) if part else (sent.start, sent.end)
+    states = [m for m in ctx.mentions_in(lo, hi, ("actor", "organization"))
               if m.found_by.rule != "closed_compound" and not ctx.in_quote(m.start, m.end)]
     if pos is not None:
         # several measures in one sentence: the first state of the clause that holds the pair acts

@@ -45,8 +45,9 @@ def signature(analysis: dict, published: Optional[dt.date]) -> dict:
             if ms.get(k):
                 actors.add(ms[k])
     if len(actors) < 2:
-        counts = Counter(x["id"] for x in analysis.get("mentions") or []
-                         if x["kind"] in ("actor", "organization") and x.get("id"))
+        # the states named most, counting a person as the state they act for
+        counts = Counter((x.get("actor") if x["kind"] == "person" else x["id"]) for x in analysis.get("mentions") or []
+                         if (x["kind"] in ("actor", "organization") and x.get("id")) or (x["kind"] == "person" and x.get("actor")))
         for a, n in counts.most_common(3):
             if n >= 2:
                 actors.add(a)

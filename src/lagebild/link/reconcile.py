@@ -51,6 +51,22 @@ def _same_occasion(a: dict, b: dict) -> bool:
     return bool(wa & wb)
 
 
+def _same_value(a: dict, b: dict) -> bool:
+    """Figures agree when equal; a vague amount ("große Mengen") agrees with any figure."""
+    if isinstance(a["value"], str) != isinstance(b["value"], str):
+        return True
+    return _norm(a["value"]) == _norm(b["value"])
+
+
+def _same_date(a: dict, b: dict) -> bool:
+    tol = settings()["reconcile"]["date_tolerance_days"]
+    try:
+        x, y = dt.date.fromisoformat(str(a["value"])[:10]), dt.date.fromisoformat(str(b["value"])[:10])
+    except ValueError:
+        return _norm(a["value"]) == _norm(b["value"])
+    return abs((x - y).days) <= tol
+
+
 def _equal(a: dict, b: dict) -> bool:
     return a["value"] == b["value"]
 
@@ -63,14 +79,18 @@ def _norm(v):
     return v
 
 
-def slot(observations: list, same: Callable = _equal) -> Optional[dict]:
-    """observations: [{"value", "doc", "evidence", ...}] -> {consensus, values, conflict}."""
+def slot(observations: list, same: Callable = _equal, chain: bool = False) -> Optional[dict]:
+    """observations: [{"value", "doc", "evidence", ...}] -> {consensus, values, conflict}.
+    chain: a value joins a group that it agrees with at any member (days of a talk that ran over
+    several days), instead of with every member."""
     if not observations:
         return None
     groups: list = []
     for ob in observations:
+        # a value joins a group only if it agrees with every value in it: 165 minutes agrees with both
+        # 150 and 180, but 150 and 180 do not agree, so they must not end up in one group through it
         for g in groups:
-            if same(g["members"][0], ob):
+            if (any if chain else all)(same(m, ob) for m in g["members"]):
                 g["members"].append(ob)
                 break
         else:
@@ -158,8 +178,10 @@ def reconcile(event: dict, docs: list) -> dict:
         "date": event["date"].isoformat() if isinstance(event.get("date"), dt.date) else event.get("date"),
         "actors": sorted(actors), "participants": list(participants.values()),
     }
-    same = {"duration_minutes": _same_duration, "place": _same_place, "occasion": _same_occasion}
-    slots = {k: slot(obs[k], same.get(k, lambda x, y: _norm(x["value"]) == _norm(y["value"]))) for k in obs}
+    same = {"duration_minutes": _same_duration, "place": _same_place, "occasion": _same_occasion, "date": _same_date}
+    slots = {k: slot(sorted(obs[k], key=lambda o: str(o["value"])) if k == "date" else obs[k],
+                     same.get(k, lambda x, y: _norm(x["value"]) == _norm(y["value"])), chain=k == "date")
+             for k in obs}
     if slots["occasion"]:
         slots["occasion"]["conflict"] = False  # names of occasions differ by language and outlet, not by fact
     if slots["country"]:
@@ -172,14 +194,23 @@ def reconcile(event: dict, docs: list) -> dict:
     groups: dict = {}
     for d, a in parsed:
         for ms in a.get("measures") or []:
-            groups.setdefault(measure_key(ms, a), []).append((d, ms))
+            k = measure_key(ms, a)
+            # a report that did not name the actor or the target still reports the same measure
+            match = next((g for g in groups if g[0] == k[0] and g[3] == k[3]
+                          and all(x is None or y is None or x == y for x, y in ((g[1], k[1]), (g[2], k[2])))), None)
+            if match is None:
+                groups[k] = [(d, ms)]
+            elif match[1:3] != k[1:3] and None in match[1:3] and None not in k[1:3]:
+                groups[k] = groups.pop(match) + [(d, ms)]  # the fuller key names the group
+            else:
+                groups[match].append((d, ms))
     measures = []
     for (mtype, actor, target, topics), items in groups.items():
         entry = {"type": mtype, "actor": actor, "target": target, "topics": list(topics),
                  "object": next((ms.get("object") for _, ms in items if ms.get("object")), None)}
         for k in MEASURE_SLOTS:
             o = [{"value": ms[k], "doc": d, "evidence": _ev(ms)} for d, ms in items if ms.get(k) not in (None, "", {})]
-            entry[k] = slot(o, lambda x, y: _norm(x["value"]) == _norm(y["value"]))
+            entry[k] = slot(o, _same_value)
         entry["sources"] = _unique_sources(d for d, _ in items)
         measures.append(entry)
     measures.sort(key=lambda m: (-len(m["sources"]), m["type"]))
