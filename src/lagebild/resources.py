@@ -150,6 +150,7 @@ class Lang:
     boilerplate: dict = field(default_factory=dict)
     countries_alpha2: dict = field(default_factory=dict)
     capital_of: dict = field(default_factory=dict)  # iso3 -> capital name in this language
+    first_tokens: frozenset = frozenset()  # first words of multi-word names (the only places a long match can start)
     grammar: dict = field(default_factory=dict)  # function words and syntax patterns (grammar.toml)
     plover: dict = field(default_factory=dict)  # cues (type, mode, regex) and contexts of PLOVER coding
 
@@ -252,6 +253,7 @@ def load(lang: str) -> Lang:
 
     L.gazetteer = {k: v for k, v in gaz.items() if len(k) <= MAX_NAME_TOKENS}
     L.max_len = max(len(k) for k in L.gazetteer)
+    L.first_tokens = frozenset(k[0] for k in L.gazetteer if len(k) > 1)
 
     topics_meta = _read_toml(DATA_DIR / "topics.toml")
     for tid, meta in topics_meta.items():
@@ -326,10 +328,16 @@ def _grammar(g: dict) -> dict:
 
 
 def _compile_tree(tree, where: str, flags: int = 0, skip=frozenset()):
+    """Compile every list of patterns. A list whose patterns have no named groups becomes one regex
+    that matches where any of them matches (one search instead of one per pattern); code reads both
+    shapes the same way, as a list of regexes."""
     if isinstance(tree, dict):
         return {k: (v if k in skip else _compile_tree(v, where, flags, skip)) for k, v in tree.items()}
     if isinstance(tree, list) and all(isinstance(x, str) for x in tree):
-        return _compile(tree, flags, where)
+        compiled = _compile(tree, flags, where)
+        if len(tree) > 1 and not any("(?P<" in x for x in tree):
+            return [union(tree, flags, where)]
+        return compiled
     return tree
 
 

@@ -38,7 +38,8 @@ class MentionFinder:
     # --- lookups -------------------------------------------------------------------------------
     def lookup(self, toks, i) -> tuple[Optional[Entry], int]:
         n = len(toks)
-        for k in range(min(self.max_len, n - i), 0, -1):
+        longest = min(self.max_len, n - i) if toks[i].text in self.lang.first_tokens else 1
+        for k in range(longest, 0, -1):
             key = tuple(t.text for t in toks[i:i + k])
             e = self.gaz.get(key)
             if e is not None:
