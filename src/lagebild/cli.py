@@ -258,6 +258,24 @@ def commitments(db, fmt, due_within, today) -> None:
     render_rows(rows, ("due", "type", "actor", "target", "term", "renewal", "status", "event", "object"))
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; the default serves this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", envvar="LAGEBILD_TOKEN", default=None,
+              help="Allow writes (ingest, delete) to clients that send this token; without it the server is read-only.")
+@click.option("--max-body", callback=_size, default="2MB", show_default=True, help="Largest request body accepted.")
+def serve(db, host, port, token, max_body) -> None:
+    """Serve the web UI and the JSON API."""
+    import uvicorn
+
+    from .web import create_app
+
+    app = create_app(db, token=token, max_body=max_body)
+    click.echo(f"lagebild: serving http://{host}:{port}/events ({'writable' if token else 'read-only'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.command(name="eval-events")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

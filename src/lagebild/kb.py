@@ -47,6 +47,7 @@ class KnowledgeBase:
         self.store = Store(db)
         self._lsh = None
         self._known: Optional[set] = None
+        self.last_document: Optional[str] = None
 
     def close(self) -> None:
         self.store.close()
@@ -121,7 +122,23 @@ class KnowledgeBase:
         event_id = self.store.write(row, facts, link)
         lsh.insert(doc.id, mh)
         self._known.add(doc.id)
+        self.last_document = doc.id
         return event_id, chosen["r"][1]
+
+    def find_document(self, text: str) -> Optional[dict]:
+        """The stored document with exactly this text, and its event."""
+        doc_id = hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+        status = self.store.event_of(doc_id)
+        return {"document": doc_id, "event": status} if status is not None else None
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document, its facts and its membership; an event left without documents goes too."""
+        ok = self.store.delete_document(doc_id)
+        if ok and self._known is not None:
+            self._known.discard(doc_id)
+            if self._lsh is not None and doc_id in self._lsh:
+                self._lsh.remove(doc_id)
+        return ok
 
     # --- queries ---------------------------------------------------------------------------------
     def events(self, actor: Optional[str] = None, since: Optional[dt.date] = None) -> list:

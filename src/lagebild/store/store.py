@@ -133,6 +133,26 @@ class Store:
             return {r[0]: r[1] for r in c.execute(sa.select(S.event_documents.c.document_id, S.event_documents.c.wire_copy_of)
                                                   .where(S.event_documents.c.document_id.in_(list(ids))))}
 
+    def event_of(self, doc_id: str) -> Optional[int]:
+        with self.engine.connect() as c:
+            r = c.execute(sa.select(S.event_documents.c.event_id).where(S.event_documents.c.document_id == doc_id)).first()
+            return r[0] if r else None
+
+    def delete_document(self, doc_id: str) -> bool:
+        with self.engine.begin() as conn:
+            ev = conn.execute(sa.select(S.event_documents.c.event_id).where(S.event_documents.c.document_id == doc_id)).first()
+            conn.execute(S.event_documents.delete().where(S.event_documents.c.document_id == doc_id))
+            conn.execute(S.facts.delete().where(S.facts.c.document_id == doc_id))
+            if self.dialect == "sqlite":
+                conn.execute(sa.text("DELETE FROM documents_fts WHERE doc_id = :i"), {"i": doc_id})
+            n = conn.execute(S.documents.delete().where(S.documents.c.id == doc_id)).rowcount
+            if ev is not None:
+                left = conn.execute(sa.select(sa.func.count()).select_from(S.event_documents)
+                                    .where(S.event_documents.c.event_id == ev[0])).scalar_one()
+                if not left:
+                    conn.execute(S.events.delete().where(S.events.c.id == ev[0]))
+            return n > 0
+
     def document(self, doc_id: str):
         with self.engine.connect() as c:
             return c.execute(sa.select(S.documents).where(S.documents.c.id == doc_id)).mappings().first()
