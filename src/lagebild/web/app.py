@@ -44,6 +44,7 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, max_body: 
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True
     templates.env.globals["fmt_value"] = fmt_value
+    templates.env.filters["source_label"] = source_label
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.kb, app.state.token, app.state.max_body = kb, token, max_body
 
@@ -221,6 +222,16 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, max_body: 
         return RedirectResponse(f"/events/{result['event']}", status_code=303)
 
     return app
+
+
+def source_label(src: dict) -> str:
+    """Who said it, shortly: the outlet, else the host of the URL, else the file name."""
+    if src.get("outlet"):
+        return src["outlet"]
+    where = src.get("url") or src.get("source") or ""
+    if "://" in where:
+        return where.split("://", 1)[1].split("/", 1)[0]
+    return Path(where).name or src.get("document", "")[:8]
 
 
 def fmt_value(v) -> str:
