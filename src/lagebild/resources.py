@@ -249,6 +249,9 @@ def load(lang: str) -> Lang:
         add(p.name, e, True)
         for a in aliases:
             add(a.lstrip("~"), weak if a.startswith("~") else e, True)
+        surname = p.name.split()[-1]
+        if len(p.name.split()) > 1 and len(surname) > 2 and (surname,) not in gaz:
+            add(surname, weak, False)  # "Blinken" after "Antony Blinken": a weak alias of its own
     L.given_names = frozenset(_read_words(DATA_DIR / "given_names.txt"))
 
     L.gazetteer = {k: v for k, v in gaz.items() if len(k) <= MAX_NAME_TOKENS}
