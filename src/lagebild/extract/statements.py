@@ -104,8 +104,9 @@ def statements(ctx: Context) -> None:
                 for a, b in _parts(sent):
                     if not any(a < q[1] and q[0] < b for q in ctx.quotes) and _has_konjunktiv(ctx, WORD.findall(text[a:b])):
                         emit(speaker, a, b, False, "konjunktiv_continuation")
-            if found_any:
-                continue
+            quoted = found_any
+        else:
+            quoted = False
         # --- reported speech ----------------------------------------------------------------
         words = WORD.findall(stext)
         has_konj = _has_konjunktiv(ctx, words)
@@ -118,8 +119,15 @@ def statements(ctx: Context) -> None:
             if after_verb:
                 cut = m.end()
                 rest = stext[cut:]
-                skip = re.match(r"\s*,?\s*(?:(?:" + "|".join(map(re.escape, gs["that_words"])) + r")\b)?\s*", rest)
-                clause_a = sent.start + cut + (skip.end() if skip else 0)
+                that = re.search(r"\b(?:" + "|".join(map(re.escape, gs["that_words"])) + r")\b\s*", rest[:80])
+                if that:
+                    clause_a = sent.start + cut + that.end()  # "said on Thursday that …"
+                else:
+                    skip = re.match(r"\s*,?\s*", rest)
+                    clause_a = sent.start + cut + skip.end()
+                    first = (WORD.findall(text[clause_a:sent.end]) or [""])[0]
+                    if first.lower() in gs.get("not_clause_start", ()):
+                        continue  # "told reporters at a news conference"
                 comma = m.start()
                 if len(WORD.findall(text[clause_a:sent.end])) < 3:
                     continue
@@ -141,7 +149,7 @@ def statements(ctx: Context) -> None:
             emit(speaker, clause_a, sent.end, False, "reporting_verb_clause")
             last, last_sentence, done = speaker, sent.index, True
             break
-        if done:
+        if done or quoted:
             continue
         # "Qin bezeichnete die Taiwan-Frage als Kern der Kerninteressen." — the sentence is the statement
         vm = sp["characterising"].search(stext)
@@ -180,7 +188,9 @@ def statements(ctx: Context) -> None:
             last, last_sentence = speaker, sent.index
             continue
         # Konjunktiv I continuing the last speaker
-        if last is not None and sent.index - last_sentence <= cfg["continuation_window"] and has_konj:
+        adjacent = last is not None and sent.index - last_sentence == 1 and \
+            any(w in ctx.lang.grammar["statements"].get("subjunctive_ii_adjacent", ()) for w in words)
+        if last is not None and sent.index - last_sentence <= cfg["continuation_window"] and (has_konj or adjacent):
             emit(last, sent.start, sent.end, False, "konjunktiv_continuation")
             last_sentence = sent.index
             continue
