@@ -41,7 +41,9 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
 
 
-def split_sentences(text: str, months: frozenset = frozenset()) -> list[Sentence]:
+def split_sentences(text: str, months: frozenset = frozenset(), ordinal_dot: bool = True) -> list[Sentence]:
+    """Sentences of a text. ordinal_dot: a dot after a one- or two-digit number is an ordinal, not a
+    sentence end (German "30. Oktober"); English has no such dot ("on August 1. It was …")."""
     out: list[Sentence] = []
     pos = 0
     cuts = []
@@ -57,7 +59,7 @@ def split_sentences(text: str, months: frozenset = frozenset()) -> list[Sentence
         if m.group().startswith(".") and len(m.group()) == 1:
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 continue
-            if w.isdigit() and len(w) <= 2:
+            if ordinal_dot and w.isdigit() and len(w) <= 2:
                 continue  # "30. Oktober", "3. Runde"
             nxt = re.match(r"\w+", after)
             if nxt and nxt.group() in months and w.isdigit():

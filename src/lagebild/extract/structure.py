@@ -59,7 +59,8 @@ def boilerplate(ctx: Context) -> None:
 def sentences(ctx: Context) -> None:
     months = frozenset(ctx.lang.dates["months"])
     skip = [(b.start, b.end) for b in ctx.doc.boilerplate]
-    for s in split_sentences(ctx.doc.text, months):
+    ordinal = ctx.lang.grammar["numbers"].get("ordinal_dot", True)
+    for s in split_sentences(ctx.doc.text, months, ordinal):
         if any(a <= s.start and s.end <= b for a, b in skip):
             continue
         ctx.sentences.append(s)
