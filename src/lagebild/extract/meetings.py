@@ -90,7 +90,9 @@ def meetings(ctx: Context) -> None:
                         and all(p[2] is not None or p[0] != p[3] for p in parties(j)):  # people, not states
                     ps, borrowed = parties(j), sents[j]
                     break
-        hedged = bool(set(re.findall(r"\w+", stext.lower())) & ctx.lang.hedges["always"])
+        # the author's speculation in the clause of the meeting word keeps it from opening a meeting
+        trig_clause = _clause_at(stext, trig.start()) if trig else stext
+        hedged = bool(set(re.findall(r"\w+", trig_clause.lower())) & ctx.lang.hedges["always"])
         states_only = bool(ps) and all(p[0] == p[3] for p in ps)
         in_speech = any(s.start <= sent.start + (trig.start() if trig else 0) < s.end and not s.direct for s in ctx.statements)
         if states_only and in_speech:
@@ -120,6 +122,19 @@ def meetings(ctx: Context) -> None:
             continue
         if past:
             continue
+        if trig and not past and not hedged and current is not None and not G["anaphor"].search(stext):
+            # "Am Montag folgten drei Stunden mit Wang Yi": one new person meets the report's protagonist
+            people_here = _unique(persons_in(ctx, sent.start, sent.end))
+            host = _protagonist(ctx, current.m)
+            if len(people_here) == 1 and host is not None and people_here[0].key not in current.keys \
+                    and people_here[0].key != host.key and people_here[0].actor != host.actor:
+                p = people_here[0]
+                m = Meeting([Participant(host.name, host.qid, host.actor), Participant(p.name, p.qid, p.actor)],
+                            found_by=FoundBy("meetings", "protagonist_meets"))
+                o = _Open(m, {host.key, p.key}, sent.index)
+                opened.append(o)
+                _attributes(ctx, m, sent, cues)
+                continue
         anaphoric = trig and (G["anaphor"].search(stext) or len(ps) <= 1)
         if current is not None and (anaphoric or place_cue):
             current.last = sent.index
@@ -170,6 +185,22 @@ def _segments(ctx: Context, sent, cues) -> list:
         return [sent]
     return [Sentence(sent.start + a, sent.start + b, sent.text[a:b], sent.index, sent.paragraph, sent.heading)
             for a, b in parts]
+
+
+def _clause_at(text: str, pos: int) -> str:
+    a = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos)) + 1
+    ends = [i for i in (text.find(",", pos), text.find(";", pos)) if i >= 0]
+    return text[a:min(ends) if ends else len(text)]
+
+
+def _protagonist(ctx: Context, m: Meeting):
+    """The participant of a meeting whom the report names most: the visitor of a visit, usually."""
+    best = None
+    for p in m.participants:
+        dp = next((x for x in ctx.persons.values() if (x.qid and x.qid == p.id) or x.name == p.name), None)
+        if dp is not None and (best is None or len(dp.positions) > len(best.positions)):
+            best = dp
+    return best
 
 
 def _blank_quotes(ctx: Context, sent) -> str:
