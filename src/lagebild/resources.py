@@ -68,6 +68,15 @@ def union(patterns: list, flags: int = 0, where: str = "") -> re.Pattern:
         raise DataError(f"{where}: patterns do not combine: {exc}") from exc
 
 
+def first_match(patterns, text: str):
+    """The first match of any of the compiled patterns in the text, or None."""
+    for rx in patterns:
+        m = rx.search(text)
+        if m:
+            return m
+    return None
+
+
 def _compile(patterns: list[str], flags: int = 0, where: str = "") -> list[re.Pattern]:
     out = []
     for p in patterns:

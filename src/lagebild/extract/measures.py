@@ -19,6 +19,7 @@ from ..pipeline import Context, register
 from .numbers import NumberParser
 from .speakers import attribution, subject
 from .structure import parsers
+from ..resources import first_match
 
 MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
 QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks"}
@@ -42,14 +43,6 @@ def _unit_of(G: dict, u: Optional[str]) -> Optional[str]:
     return "percentage_points" if G["points_unit"].match(u.lower()) else "percent"
 
 
-def _first(patterns, text: str):
-    for rx in patterns:
-        m = rx.search(text)
-        if m:
-            return m
-    return None
-
-
 @register("measures", requires=("mentions", "quantities", "statements", "meetings"), assigns=("measures",))
 def measures(ctx: Context) -> None:
     cues = ctx.lang.measures
@@ -61,7 +54,7 @@ def measures(ctx: Context) -> None:
         if sent.index in ctx.skip or sent.heading:
             continue  # a headline repeats what the report says below
         stext = sent.text
-        if _first(cues["not_a_measure"]["any"], stext) and not _first(cues["status"]["agreed_joint"], stext):
+        if first_match(cues["not_a_measure"]["any"], stext) and not first_match(cues["status"]["agreed_joint"], stext):
             prev_type = None
             continue
         for pa, pb in _parts(stext, cues):
@@ -107,14 +100,14 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type):
         if fm and _unit_of(G, fm.group("ub")):
             hits = [(pa + fm.start(), "tariff_change", fm, pa + fm.end())]
     if not hits and (ctx.meetings or ctx.measures):
-        m = _first(cues["commitment"]["any"], ptext)
+        m = first_match(cues["commitment"]["any"], ptext)
         if m:
             hits = [(pa + m.start(), "other", m, pa + m.end())]
     if not hits:
         return None
     if G["negated"].search(ptext):
         return None
-    has_action = _first(cues["action"]["any"], ptext) is not None
+    has_action = first_match(cues["action"]["any"], ptext) is not None
     words = set(re.findall(r"\w+", stext))
     speaker_sent = ctx.statements and any(s.start < sent.end and sent.start < s.end for s in ctx.statements)
     if words & hedges and not speaker_sent and not attribution(ctx, sent) \
@@ -154,7 +147,7 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
     attr = attribution(ctx, sent)
     if attr:
         speaker = attr[0]
-    elif ctx.lang.speech["verbs"].search(stext) or _first(cues["status"]["announced"], stext) or _first(cues["status"]["confirmed"], stext) or _first(cues["status"]["denied"], stext):
+    elif ctx.lang.speech["verbs"].search(stext) or first_match(cues["status"]["announced"], stext) or first_match(cues["status"]["confirmed"], stext) or first_match(cues["status"]["denied"], stext):
         speaker = subject(ctx, sent, sent.start, sent.end, None)
     if speaker is None:
         stm = next((s for s in ctx.statements if s.start <= sent.start + lo < s.end or (sent.start <= s.start < sent.end and not s.direct)), None)
@@ -168,12 +161,12 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
 
     renewal = None
     for key in ("annual", "renewable"):
-        if _first(cues["renewal"][key], stext):
+        if first_match(cues["renewal"][key], stext):
             renewal = key
             break
     term = _term(ctx, sent)
     obj = _object(G, stext, cue_at)
-    direction = -1 if _first(cues["direction"]["down"], scope) else (1 if _first(cues["direction"]["up"], scope) else 0)
+    direction = -1 if first_match(cues["direction"]["down"], scope) else (1 if first_match(cues["direction"]["up"], scope) else 0)
 
     pairs = []
     if mtype == "tariff_change" or mtype in ("sanction", "export_control", "other"):
@@ -255,7 +248,7 @@ def _status(cues, stext: str, context=()) -> str:
     st = cues["status"]
     for text in (stext, *context):
         for key in ("denied", "proposed", "confirmed", "agreed_joint", "announced", "agreed"):
-            if _first(st[key], text):
+            if first_match(st[key], text):
                 return "agreed" if key == "agreed_joint" else key
     return "announced"
 

@@ -15,18 +15,10 @@ import re
 
 from ..model import Evidence, FoundBy, Meeting, Participant
 from ..pipeline import Context, register
-from ..resources import settings
+from ..resources import first_match, settings
 from .speakers import last_person, persons_in, role_references
 
 MAX_MEETING_MINUTES = 12 * 60  # longer spans are visits or talks over days, not one meeting's length
-
-
-def _any(patterns, text: str):
-    for rx in patterns:
-        m = rx.search(text)
-        if m:
-            return m
-    return None
 
 
 class _Open:
@@ -65,28 +57,28 @@ def meetings(ctx: Context) -> None:
                 other = last_person(ctx, s.start, None, G["object_pronoun"].search(texts[i]).group(1))
                 if other is not None and other.person is not None and other.person.key != people[0].key:
                     people.append(other.person)
-            parties_of[i] = _parties(people, _states(ctx, s), _any(cues["counterpart"], texts[i]) is not None)
+            parties_of[i] = _parties(people, _states(ctx, s), first_match(cues["counterpart"], texts[i]) is not None)
         return parties_of[i]
 
     for i, sent in enumerate(sents):
         if sent.index in ctx.skip:
             continue
         stext = texts[i]
-        trig = _any(cues["triggers"], stext)
-        place_cue = _any(cues["place_cues"], stext)
+        trig = first_match(cues["triggers"], stext)
+        place_cue = first_match(cues["place_cues"], stext)
         if not trig and not place_cue:
             continue
-        if _any(cues["future"], stext):
+        if first_match(cues["future"], stext):
             continue
-        past = _any(cues["past_reference"], stext)
+        past = first_match(cues["past_reference"], stext)
         current = opened[-1] if opened and sent.index - opened[-1].last <= window else None
         ps = parties(i) if trig else []
         borrowed = None
         if trig and not ps and not past and not opened and not sent.heading:
             # "Das wichtigste Treffen begann. Am Abend setzten sich Trump und Xi an eine Tafel."
             for j in (i + 1, i - 1):
-                if 0 <= j < len(sents) and sents[j].paragraph == sent.paragraph and not _any(cues["future"], texts[j]) \
-                        and not _any(cues["past_reference"], texts[j]) and parties(j) \
+                if 0 <= j < len(sents) and sents[j].paragraph == sent.paragraph and not first_match(cues["future"], texts[j]) \
+                        and not first_match(cues["past_reference"], texts[j]) and parties(j) \
                         and all(p[2] is not None or p[0] != p[3] for p in parties(j)):  # people, not states
                     ps, borrowed = parties(j), sents[j]
                     break
@@ -139,7 +131,7 @@ def meetings(ctx: Context) -> None:
         if current is not None and (anaphoric or place_cue):
             current.last = sent.index
             _attributes(ctx, current.m, sent, cues)
-        elif not opened and trig and (G["anaphor"].search(stext) or _any(cues["duration_cues"], stext)):
+        elif not opened and trig and (G["anaphor"].search(stext) or first_match(cues["duration_cues"], stext)):
             pending.append(sent)
 
     ctx.meetings = [o.m for o in opened]
@@ -157,7 +149,7 @@ def meetings(ctx: Context) -> None:
             m.occasion = cues["remote_occasion"]
         if m.occasion is None:
             for ev in m.evidence:
-                om = _any(cues["occasion_nouns"], ev.text)
+                om = first_match(cues["occasion_nouns"], ev.text)
                 if om:
                     m.occasion = G["occasion_genitive"].sub(r"\1", om.group("occ"))
                     break
@@ -175,7 +167,7 @@ def _segments(ctx: Context, sent, cues) -> list:
     parts = []
     for a, b in zip(bounds, bounds[1:]):
         seg = sent.text[a:b]
-        if not _any(cues["triggers"], seg) and parts:
+        if not first_match(cues["triggers"], seg) and parts:
             # a part without a meeting word belongs to the one before
             p = parts.pop()
             parts.append((p[0], b))
@@ -219,7 +211,7 @@ def _states(ctx: Context, sent) -> list:
     for m in ctx.mentions_in(sent.start, sent.end, ("actor",)):
         if ctx.in_quote(m.start, m.end) or m.found_by.rule in ("role_prefix", "closed_compound"):
             continue
-        if m.found_by.rule == "demonym_adjective" and not _any(ctx.lang.meetings["counterpart"], ctx.doc.text[m.end:m.end + 25]):
+        if m.found_by.rule == "demonym_adjective" and not first_match(ctx.lang.meetings["counterpart"], ctx.doc.text[m.end:m.end + 25]):
             continue  # "chinesische Importe" names no party; "chinesischen Amtskollegen" does
         out.append(m)
     return out
@@ -268,7 +260,7 @@ def _place_from(ctx: Context, sent, cues):
         gaz = ctx.lang.gazetteer
         genitive = p.text.endswith("s") and tuple(p.text.split()) not in gaz and tuple(p.text[:-1].split()) in gaz
         return (p.text[:-1] if genitive else p.text), p.id
-    cm = _any(cues["capital_phrase"], sent.text)
+    cm = first_match(cues["capital_phrase"], sent.text)
     if cm:
         from .mentions import MentionFinder
 
@@ -284,7 +276,7 @@ def _lead_date(ctx: Context, m: Meeting, cues):
     if first is None:
         return None
     for s in reversed(ctx.sentences[max(0, first.index - 3):first.index]):
-        if _any(cues["past_reference"], s.text) or _any(cues["future"], s.text):
+        if first_match(cues["past_reference"], s.text) or first_match(cues["future"], s.text):
             continue
         for d in ctx.dates[s.index]:
             if d.precision == "day" and d.value:
@@ -294,7 +286,7 @@ def _lead_date(ctx: Context, m: Meeting, cues):
 
 def _dateline(ctx: Context, cues):
     for sent in ctx.sentences[:6]:
-        m = _any(cues["dateline"], sent.text)
+        m = first_match(cues["dateline"], sent.text)
         if not m:
             continue
         name = " ".join(w.capitalize() if w.isupper() else w for w in m.group("city").split())
@@ -318,7 +310,7 @@ def _attributes(ctx: Context, m: Meeting, sent, cues) -> None:
         if place:
             m.place, m.country = place
     if m.occasion is None:
-        om = _any(cues["occasion"], stext)
+        om = first_match(cues["occasion"], stext)
         if om:
             gen = ctx.lang.grammar["meetings"]["occasion_genitive"]
             m.occasion = " ".join(gen.sub(r"\1", w) for w in om.group("occ").strip().split())
@@ -334,8 +326,8 @@ def _attributes(ctx: Context, m: Meeting, sent, cues) -> None:
                 m.duration_minutes = int(round(q.minutes))
                 m.approximate = q.approximate
                 break
-    if _any(cues["remote"], stext):
+    if first_match(cues["remote"], stext):
         m.in_person = False
-    fs = _any(cues["first_since"], stext)
+    fs = first_match(cues["first_since"], stext)
     if fs and m.first_since is None:
         m.first_since = int(fs.group("year"))
