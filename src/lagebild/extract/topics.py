@@ -21,9 +21,11 @@ def _any(patterns, text: str) -> bool:
 def topics(ctx: Context) -> None:
     text = ctx.doc.text
     st = ctx.lang.topic_status
-    measure_sents = {(e.start, e.end) for m in ctx.measures for e in m.evidence}
-    meeting_sents = {(e.start, e.end) for m in ctx.meetings for e in m.evidence}
-    fact_paragraphs = {s.paragraph for s in ctx.sentences if (s.start, s.end) in measure_sents | meeting_sents}
+    spans = [(e.start, e.end) for m in ctx.measures + ctx.meetings for e in m.evidence]
+    fact_sents = {s.index for s in ctx.sentences if any(a < s.end and s.start < b for a, b in spans)}
+    fact_paragraphs = {s.paragraph for s in ctx.sentences if s.index in fact_sents}
+    # what someone said in a report about a meeting or measures is on the table too
+    spoken = {s.index for s in ctx.sentences for st in ctx.statements if st.start < s.end and s.start < st.end}
     eventful = bool(ctx.measures or ctx.meetings)
     hits: dict = {}  # topic -> list of (sentence, match start, match end)
     for sent in ctx.sentences:
@@ -44,8 +46,8 @@ def topics(ctx: Context) -> None:
                 continue
             if _any(st["discussed"], sent.text):
                 explicit.append(Evidence.of(text, sent.start, sent.end))
-            elif (sent.start, sent.end) in measure_sents or (sent.start, sent.end) in meeting_sents or \
-                    (sent.paragraph in fact_paragraphs and not sent.heading):
+            elif sent.index in fact_sents or (sent.paragraph in fact_paragraphs and not sent.heading) or \
+                    (eventful and sent.index in spoken):
                 contextual.append(Evidence.of(text, sent.start, sent.end))
         label = ctx.lang.topic_labels.get(tid, tid)
         if nd:
