@@ -290,6 +290,7 @@ def load(lang: str) -> Lang:
         "verbs": re.compile(r"\b(?:" + "|".join(sp["verbs"]) + r")\b"),
         "reporting": re.compile(r"\b(?:" + "|".join(sp["reporting"]) + r")\b"),
         "reporting_after_clause": re.compile(sp["after_clause"].replace("{verbs}", "|".join(sp["reporting"]))),
+        "inserted": re.compile(sp["inserted"].replace("{verbs}", "|".join(sp["reporting"]))) if sp.get("inserted") else None,
         "attributions": _compile(sp["attributions"], 0, "speech.toml"),
         "characterising": re.compile(r"\b(?:" + "|".join(sp["characterising"]) + r")"),
         "konjunktiv": frozenset(sp["konjunktiv"]),

@@ -170,9 +170,31 @@ def attribution(ctx: Context, sent: Sentence) -> Optional[tuple]:
     return None
 
 
+def inserted_speaker(ctx: Context, sent: Sentence, last: Optional[Speaker]) -> Optional[Speaker]:
+    """"Xi, he said, would …", "…, Trump wrote, and …": the speaker of an attribution set off by commas.
+    A pronoun there points to someone named before the sentence, not to a person the words are about."""
+    rx = ctx.lang.speech.get("inserted")
+    m = rx.search(ctx.blanked(sent)) if rx else None
+    if not m:
+        return None
+    a, b = sent.start + m.start("src"), sent.start + m.end("src")
+    ps = persons_in(ctx, a, b)
+    if ps:
+        return Speaker(ps[0][1], ps[0][1].name, ps[0][0].start)
+    src = m.group("src")
+    if src in ctx.lang.grammar["speakers"]["pronouns"]:
+        return last_person(ctx, sent.start, last, src)
+    ref = role_reference(ctx, sent, a, b, sent.start)
+    return ref
+
+
 def subject(ctx: Context, sent: Sentence, lo: int, hi: int, last: Optional[Speaker]) -> Optional[Speaker]:
     """The speaker of a sentence (or of the part [lo, hi) of it)."""
     text = ctx.doc.text
+    if lo <= sent.start and hi >= sent.end:
+        ins = inserted_speaker(ctx, sent, last)
+        if ins is not None:
+            return ins
     verbs = ctx.lang.speech["verbs"]
     g = ctx.lang.grammar["speakers"]
     object_words = g["object_words"]

@@ -13,7 +13,7 @@ from ..model import FoundBy, Statement
 from ..pipeline import Context, register
 from ..resources import settings
 from .morph import is_konjunktiv1_singular
-from .speakers import Speaker, attribution, source_name, subject
+from .speakers import Speaker, attribution, inserted_speaker, source_name, subject
 
 WORD = re.compile(r"\w+")
 
@@ -31,6 +31,9 @@ def _has_konjunktiv(ctx, words) -> bool:
 def _speaker(ctx, sent, lo, hi, last, attr):
     """A person who speaks in the sentence outranks the channel it came through
     ("Xi sagte nach Angaben von Xinhua, …" is Xi's statement)."""
+    ins = inserted_speaker(ctx, sent, last)
+    if ins is not None:
+        return ins  # "Xi, he said, would …": the words set off by commas name the speaker
     s = subject(ctx, sent, lo, hi, last)
     if s is not None and s.person is not None:
         return s
