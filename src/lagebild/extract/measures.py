@@ -50,6 +50,7 @@ def measures(ctx: Context) -> None:
     text = ctx.doc.text
     hedges = ctx.lang.hedges["always"]
     prev_type = None
+    waiting = []  # commitments read before the report showed it is about a meeting or a measure
     for sent in ctx.sentences:
         if sent.index in ctx.skip or sent.heading:
             continue  # a headline repeats what the report says below
@@ -58,7 +59,10 @@ def measures(ctx: Context) -> None:
             prev_type = None
             continue
         for pa, pb in _parts(stext, cues):
-            prev_type = _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type)
+            prev_type = _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiting)
+    if waiting and (ctx.meetings or ctx.measures):
+        for sent, stext, pa, pb in waiting:
+            _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, None)
 
 
 def _parts(stext: str, cues) -> list:
@@ -82,7 +86,7 @@ def _parts(stext: str, cues) -> list:
     return parts or [(0, len(stext))]
 
 
-def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type):
+def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiting=None):
     cues = ctx.lang.measures
     G = ctx.lang.grammar["measures"]
     ptext = stext[pa:pb]
@@ -99,10 +103,12 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type):
         fm = G["from_to"].search(ptext)
         if fm and _unit_of(G, fm.group("ub")):
             hits = [(pa + fm.start(), "tariff_change", fm, pa + fm.end())]
-    if not hits and (ctx.meetings or ctx.measures):
+    if not hits:
         m = first_match(cues["commitment"]["any"], ptext)
-        if m:
+        if m and (ctx.meetings or ctx.measures):
             hits = [(pa + m.start(), "other", m, pa + m.end())]
+        elif m and waiting is not None:
+            waiting.append((sent, stext, pa, pb))
     if not hits:
         return None
     if G["negated"].search(ptext):
@@ -386,10 +392,19 @@ def _same_sentence(ctx: Context, a, b) -> bool:
     return sa_ is not None and sa_ is sb_
 
 
+def _same_thing(a: Measure, b: Measure) -> bool:
+    """Whether two measures' own words share a content word (five letters or more)."""
+    def words(m):
+        return {w.casefold() for w in re.findall(r"\w{5,}", m.object or "")}
+    return bool(words(a) & words(b))
+
+
 def _merge(ctx: Context, new: Measure) -> None:
     for old in ctx.measures:
         if old.type != new.type or any(_same_sentence(ctx, e, new.evidence[0]) for e in old.evidence):
             continue  # two measures of one type in one sentence were told apart on purpose
+        if new.type == "other" and not _same_thing(old, new):
+            continue  # 'other' covers unlike commitments: embassies reopened are not prisoners exchanged
         same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
         new_bare = new.from_ is None and new.to is None and new.change is None
         old_bare = old.from_ is None and old.to is None and old.change is None
