@@ -16,7 +16,7 @@ import re
 from ..model import Evidence, FoundBy, Meeting, Participant
 from ..pipeline import Context, register
 from ..resources import first_match, settings
-from .speakers import last_person, persons_in, role_references
+from .speakers import _role_refs, last_person, persons_in, role_references
 
 MAX_MEETING_MINUTES = 12 * 60  # longer spans are visits or talks over days, not one meeting's length
 
@@ -33,13 +33,18 @@ def meetings(ctx: Context) -> None:
     cues = ctx.lang.meetings
     G = ctx.lang.grammar["meetings"]
     window = settings()["meetings"]["attach_window"]
+    sequel_window = settings()["meetings"]["sequel_window"]
     opened: list[_Open] = []
     pending: list = []  # sentences that refer to a meeting before one was opened
     sents = []
     subject_of = {}  # segment position -> the first person of its sentence (the one who meets)
     for s in ctx.sentences:
         segs = _segments(ctx, s, cues)
-        first = _unique(persons_in(ctx, s.start, s.end))[:1]
+        named = persons_in(ctx, s.start, s.end)
+        roles = list(_role_refs(ctx, s, s.start, s.end, s.start)) if len(segs) > 1 else []
+        # the first person of the sentence, named or by a role noun ("Die US-Finanzministerin traf …")
+        first = sorted([(m.start, p) for m, p in named[:1]] + roles[:1], key=lambda x: x[0])[:1]
+        first = [first[0][1]] if first else []
         for seg in segs:
             if len(segs) > 1 and first:
                 subject_of[len(sents)] = first[0]
@@ -114,11 +119,12 @@ def meetings(ctx: Context) -> None:
             continue
         if past:
             continue
-        if trig and not past and not hedged and current is not None and not G["anaphor"].search(stext):
+        sequel = opened[-1] if opened and sent.index - opened[-1].last <= sequel_window else None
+        if trig and not past and not hedged and sequel is not None and not G["anaphor"].search(stext):
             # "Am Montag folgten drei Stunden mit Wang Yi": one new person meets the report's protagonist
             people_here = _unique(persons_in(ctx, sent.start, sent.end))
-            host = _protagonist(ctx, current.m)
-            if len(people_here) == 1 and host is not None and people_here[0].key not in current.keys \
+            host = _protagonist(ctx, sequel.m)
+            if len(people_here) == 1 and host is not None and people_here[0].key not in sequel.keys \
                     and people_here[0].key != host.key and people_here[0].actor != host.actor:
                 p = people_here[0]
                 m = Meeting([Participant(host.name, host.qid, host.actor), Participant(p.name, p.qid, p.actor)],
@@ -126,6 +132,10 @@ def meetings(ctx: Context) -> None:
                 o = _Open(m, {host.key, p.key}, sent.index)
                 opened.append(o)
                 _attributes(ctx, m, sent, cues)
+                if m.in_person is not False and sequel.m.in_person is not False and m.place is None:
+                    # the next talk of the same visit took place where the visit did
+                    m.place, m.country = sequel.m.place, sequel.m.country
+                    m.occasion = m.occasion or sequel.m.occasion
                 continue
         anaphoric = trig and (G["anaphor"].search(stext) or len(ps) <= 1)
         if current is not None and (anaphoric or place_cue):
@@ -175,8 +185,11 @@ def _segments(ctx: Context, sent, cues) -> list:
             parts.append((a, b))
     if len(parts) == 1:
         return [sent]
-    return [Sentence(sent.start + a, sent.start + b, sent.text[a:b], sent.index, sent.paragraph, sent.heading)
-            for a, b in parts]
+    out = []
+    for a, b in parts:
+        a += len(sent.text[a:b]) - len(sent.text[a:b].lstrip(" ;,"))  # a part's evidence starts at its first word
+        out.append(Sentence(sent.start + a, sent.start + b, sent.text[a:b], sent.index, sent.paragraph, sent.heading))
+    return out
 
 
 def _clause_at(text: str, pos: int) -> str:
@@ -326,8 +339,11 @@ def _attributes(ctx: Context, m: Meeting, sent, cues) -> None:
                 m.duration_minutes = int(round(q.minutes))
                 m.approximate = q.approximate
                 break
+    full = ctx.sentences[sent.index]
     if first_match(cues["remote"], stext):
         m.in_person = False
+    elif full.start < sent.start and not m.evidence[:-1] and first_match(cues["remote"], ctx.blanked(full)[:sent.start - full.start]):
+        m.in_person = False  # "telefonierte er mit X und anschließend mit Y": the second call is a call too
     fs = first_match(cues["first_since"], stext)
     if fs and m.first_since is None:
         m.first_since = int(fs.group("year"))
