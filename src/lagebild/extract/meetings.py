@@ -101,7 +101,8 @@ def meetings(ctx: Context) -> None:
             # the same parties, or more of them, are the same meeting; a strict subset is a meeting of its
             # own ("Am Rande zogen sich Putin und Selenskyj zu einem Vieraugengespräch zurück") unless the
             # sentence refers back ("die beiden")
-            target = next((o for o in reversed(opened)
+            sequel_here = first_match(cues["sequel_opening"], sent.text.lstrip()) is not None and sent.start == ctx.sentences[sent.index].start
+            target = None if sequel_here else next((o for o in reversed(opened)
                            if keys == o.keys or (o.keys < keys and len(o.keys) >= 2) or (keys < o.keys and anaphor)
                            or (states_only and actors <= {x.actor for x in o.m.participants})), None)
             if target is None:

@@ -247,6 +247,10 @@ class MentionFinder:
     def _role_person(self, si, toks, i, role) -> int:
         """A role noun followed by a name not in the lexicon; returns the tokens used after the role."""
         j = i + 1
+        # an apposition set off by commas: "Japan's chief negotiator, Ryosei Akazawa, said"
+        apposition = j < len(toks) and toks[j].text == ","
+        if apposition:
+            j += 1
         e, k = self.lookup(toks, j) if j < len(toks) else (None, 0)
         if e is not None and e.kind == "person":
             return 0  # the lexicon handles it; the role is found again by _role_before
@@ -254,6 +258,8 @@ class MentionFinder:
         if len(names) < 2:
             return 0
         after = toks[j + len(names)].text if j + len(names) < len(toks) else "."
+        if apposition and after not in (",", ")"):
+            return 0  # only a name closed by a second comma is the role's
         if not (names[0].text in self.lang.given_names or not _is_cap(after) or after in ",.;:)("):
             return 0
         start, end = names[0].start, names[-1].end
@@ -262,7 +268,7 @@ class MentionFinder:
         m = self._add("person", start, end, None, "role_name", name=name, actor=actor, role=toks[i].text)
         self._register_person(name, name, None, actor, m, (role[0],))
         self.local_surnames[names[-1].text] = name
-        return len(names)
+        return len(names) + int(apposition)
 
     def _given_name_person(self, si, toks, i) -> int:
         t = toks[i].text
