@@ -291,7 +291,7 @@ class MentionFinder:
         p = self.ctx.persons.get(key)
         if p is None:
             p = self.ctx.persons[key] = DocPerson(key, name, qid, actor, set(roles), gender=gender)
-        if qid and len(m.text.split()) >= 2 and not getattr(p, "named_as_written", False):
+        if len(m.text.split()) >= 2 and not getattr(p, "named_as_written", False):
             # the full name as this document writes it ("Vladimir Medinsky" in English, "Wladimir Medinski" in German)
             name = m.text
             if tokenize_name(name) not in self.gaz:
