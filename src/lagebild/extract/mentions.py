@@ -270,9 +270,25 @@ class MentionFinder:
         self.local_surnames[names[-1].text] = name
         return len(names) + int(apposition)
 
+    def _role_apposition(self, toks, i) -> bool:
+        """Whether the name starting at toks[i] is followed by a role set off by a comma: "Mykhailo
+        Podolyak, an adviser to President Zelensky" (grammar.toml: mentions.apposition_articles)."""
+        if i > 0 and toks[i - 1].text not in (",", ".", ";", ":", "(", "–", "—", "-") and _is_cap(toks[i - 1].text):
+            return False  # inside a longer capitalised run
+        names = self._name_after(toks, i)
+        j = i + len(names)
+        if not 2 <= len(names) <= 3 or j >= len(toks) or toks[j].text != ",":
+            return False
+        arts = self.lang.grammar["mentions"].get("apposition_articles", [])
+        k = j + 1
+        if k < len(toks) and toks[k].text in arts:
+            k += 1
+        # the role noun, after at most one adjective ("ein enger Berater", "a senior adviser")
+        return any(k + d < len(toks) and self.role_of(toks[k + d].text) for d in (0, 1))
+
     def _given_name_person(self, si, toks, i) -> int:
         t = toks[i].text
-        if t not in self.lang.given_names:
+        if t not in self.lang.given_names and not self._role_apposition(toks, i):
             return 0
         names = self._name_after(toks, i)
         if len(names) < 2:

@@ -214,7 +214,8 @@ def subject(ctx: Context, sent: Sentence, lo: int, hi: int, last: Optional[Speak
     # "…“, hielt er Selenskyj vor": a pronoun before the first person named is the subject
     blanked_all = "".join(" " if ctx.in_quote(lo + i, lo + i + 1) else ch for i, ch in enumerate(text[lo:hi]))
     pm0 = pronoun_rx.search(blanked_all)
-    pm0 = pm0 if pm0 and pm0.group(1).islower() else None
+    # lower case, or capitalised as the sentence's first word ("He said …", "Er sagte …")
+    pm0 = pm0 if pm0 and (pm0.group(1).islower() or not text[sent.start:lo + pm0.start()].strip()) else None
     if pm0 and (not people or lo + pm0.start() < people[0][0].start):
         found = last_person(ctx, lo, last, pm0.group(1))
         if found is not None:
