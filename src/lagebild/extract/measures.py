@@ -137,8 +137,12 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
     return last_type
 
 
+_DATE_DIGITS = re.compile(r"\b\d{1,2}\.\s*(?=[A-ZÄÖÜ])|\b(?:19|20)\d\d\b")  # "1. Juni", "2018": a date, not a figure
+
+
 def _has_numbers(G: dict, s: str) -> bool:
-    return bool(G["from_to"].search(s) or G["to_only"].search(s) or G["change"].search(s) or re.search(r"\d", s))
+    return bool(G["from_to"].search(s) or G["to_only"].search(s) or G["change"].search(s)
+                or re.search(r"\d", _DATE_DIGITS.sub(" ", s)))
 
 
 def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, parser, part=None) -> list[Measure]:
@@ -187,6 +191,10 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 c = _number(parser, cm.group("c"))
                 down = pairs[0][2]["value"] < pairs[0][1]["value"]
                 pairs[0] = pairs[0][:3] + (_val(-c if down else c, _unit_of(G, cm.group("uc"))),)
+        if not pairs and mtype == "tariff_change":
+            listed = [lm for lm in G["level_list"].finditer(scope) if _number(parser, lm.group("b")) is not None]
+            if len({lm.group("obj") for lm in listed}) >= 2:
+                pairs = [(lo + lm.start(), None, _val(_number(parser, lm.group("b")), "percent"), None) for lm in listed]
         if not pairs:
             tm = G["to_only"].search(scope)
             cm = G["change"].search(scope)
