@@ -159,6 +159,7 @@ class Lang:
     boilerplate: dict = field(default_factory=dict)
     countries_alpha2: dict = field(default_factory=dict)
     capital_of: dict = field(default_factory=dict)  # iso3 -> capital name in this language
+    state_names: dict = field(default_factory=dict)  # iso3 -> the state's name in this language (states.tsv)
     first_tokens: frozenset = frozenset()  # first words of multi-word names (the only places a long match can start)
     grammar: dict = field(default_factory=dict)  # function words and syntax patterns (grammar.toml)
     plover: dict = field(default_factory=dict)  # cues (type, mode, regex) and contexts of PLOVER coding
@@ -218,6 +219,7 @@ def load(lang: str) -> Lang:
 
     for row in _read_tsv(base / "states.tsv"):
         e = Entry("actor", row["iso3"], row["name"], actor=row["iso3"], sub="state")
+        L.state_names.setdefault(row["iso3"], row["name"])
         add(row["name"], e, True)
         if " " not in row["name"] and len(row["name"]) >= 4:
             L.compound_heads[row["name"]] = e

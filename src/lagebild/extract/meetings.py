@@ -62,7 +62,8 @@ def meetings(ctx: Context) -> None:
                 other = last_person(ctx, s.start, None, G["object_pronoun"].search(texts[i]).group(1))
                 if other is not None and other.person is not None and other.person.key != people[0].key:
                     people.append(other.person)
-            parties_of[i] = _parties(people, _states(ctx, s), first_match(cues["counterpart"], texts[i]) is not None)
+            parties_of[i] = _parties(people, _states(ctx, s), first_match(cues["counterpart"], texts[i]) is not None,
+                                     ctx.lang.state_names)
         return parties_of[i]
 
     for i, sent in enumerate(sents):
@@ -231,7 +232,7 @@ def _states(ctx: Context, sent) -> list:
     return out
 
 
-def _parties(people, states, counterpart: bool) -> list:
+def _parties(people, states, counterpart: bool, state_names=None) -> list:
     """(key, name, id, actor) for each party: people, or states when no person is named.
     States join only when the sentence names a counterpart ("traf Vertreter Chinas",
     "Gespräche zwischen den USA und China", "empfing die ukrainische Delegation")."""
@@ -244,7 +245,9 @@ def _parties(people, states, counterpart: bool) -> list:
     for s in states:
         if s.actor and s.actor not in covered:
             covered.add(s.actor)
-            parties.append((s.actor, s.name if s.found_by.rule == "demonym_adjective" else s.text, None, s.actor))
+            # a state named by an adjective ("Turkish officials") is a party under the state's name
+            adjective = s.found_by.rule == "demonym_adjective"
+            parties.append((s.actor, (state_names or {}).get(s.actor, s.name) if adjective else s.text, None, s.actor))
     return parties if len(parties) >= 2 else []
 
 
