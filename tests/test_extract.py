@@ -170,3 +170,28 @@ def test_konjunktiv_of_any_verb_continues_reported_speech():
     assert [(s.speaker_name, s.text) for s in a.statements] == [
         ("Wladimir Putin", "man sei zu Gesprächen bereit"),
         ("Wladimir Putin", "Die Einigung verhindere eine weitere Eskalation")]
+
+
+def test_a_split_sum_gives_one_measure_per_amount():
+    a = A("Indien verpflichtete sich, in den kommenden drei Jahren Waren im Wert von 90 Milliarden Dollar "
+          "aus Japan zu kaufen. Davon entfallen 50 Milliarden auf Flüssiggas, 40 Milliarden Dollar auf Maschinen.")
+    parts = [m for m in a.measures if m.found_by.rule.endswith("breakdown")]
+    assert [(m.type, m.quantity["value"], m.quantity["unit"]) for m in parts] == [
+        ("purchase_commitment", 50_000_000_000, "USD"), ("purchase_commitment", 40_000_000_000, "USD")]
+    # each amount's evidence is the amount and what it is for
+    assert [m.evidence[0].text for m in parts] == ["50 Milliarden auf Flüssiggas", "40 Milliarden Dollar auf Maschinen"]
+
+
+def test_a_later_talk_of_a_visit_is_a_meeting_with_the_visitor():
+    a = A("Die US-Finanzministerin Janet Yellen traf am Freitag Ministerpräsident Li Qiang in Peking, "
+          "am Samstag folgte ein langes Gespräch mit Vizepremier He Lifeng.")
+    pairs = sorted(tuple(sorted(p.name for p in m.participants)) for m in a.meetings)
+    assert ("He Lifeng", "Janet Yellen") in pairs
+    assert ("He Lifeng", "Li Qiang") not in pairs
+
+
+def test_a_pronoun_opening_the_sentence_is_the_speaker():
+    a = analyze('US President Joe Biden and Vladimir Putin met in Geneva on Wednesday. Putin briefed reporters '
+                'first. He said there had been "real candour" in the room and called the American president '
+                '"a seasoned negotiator".', language="en")
+    assert [s.speaker for s in a.statements] == ["Q7747", "Q7747"]  # Putin, not the American president

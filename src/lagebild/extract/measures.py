@@ -58,11 +58,52 @@ def measures(ctx: Context) -> None:
         if first_match(cues["not_a_measure"]["any"], stext) and not first_match(cues["status"]["agreed_joint"], stext):
             prev_type = None
             continue
+        if _breakdown(ctx, sent):
+            prev_type = None
+            continue
         for pa, pb in _parts(stext, cues):
             prev_type = _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiting)
     if waiting and (ctx.meetings or ctx.measures):
         for sent, stext, pa, pb in waiting:
             _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, None)
+
+
+def _breakdown(ctx: Context, sent) -> bool:
+    """A sentence that splits the sum of the commitment just reported into parts gives each amount
+    as a measure of its own, with the commitment's type and parties. Returns whether it did."""
+    if not ctx.measures or not first_match(ctx.lang.measures["breakdown"]["any"], sent.text):
+        return False
+    last = ctx.measures[-1]
+    if last.type not in ("purchase_commitment", "investment_commitment") or last.quantity is None \
+            or not any(e.start < sent.start and sent.start - e.end <= 400 for e in last.evidence):
+        return False
+    here = [q for q in ctx.quantities[sent.index] if sent.start <= q.start < sent.end]
+    money = next((q.unit for q in here if q.unit in MONEY_UNITS), None)
+    # "52 Milliarden Dollar …, 32 Milliarden auf …": a bare large amount is in the currency named before it
+    amounts = [q for q in here if q.unit in MONEY_UNITS or (money and q.unit is None and q.value >= 1e6)]
+    if money is None or len(amounts) < 2:
+        return False
+    text = ctx.doc.text
+
+    def begin(q):
+        a = min(q.start, q.number_start or q.start)
+        w = text.rfind(q.approx_word, sent.start, a) if q.approx_word else -1
+        return w if w >= 0 else a
+
+    for k, q in enumerate(amounts):
+        a = begin(q)
+        b = begin(amounts[k + 1]) if k + 1 < len(amounts) else sent.end
+        piece = text[a:b]
+        cut = re.search(r"(?:,|;|\s+(?:and|und|sowie)\s*)\W*$|[.]$", piece)
+        if cut:
+            b = a + cut.start()
+        a, b = _trim_span(text, a, b)
+        ctx.measures.append(Measure(
+            type=last.type, actor=last.actor, target=last.target,
+            object=re.sub(r"^(?:of|for|on|in|auf|für|in)\s+", "", text[q.end:b].strip(" ,")) or None,
+            quantity={"value": q.as_value()["value"], "unit": q.unit or money}, term=last.term, status=last.status, attributed_to=last.attributed_to,
+            evidence=[Evidence.of(text, a, b)], found_by=FoundBy("measures", f"{last.type}:breakdown")))
+    return True
 
 
 def _parts(stext: str, cues) -> list:
@@ -111,8 +152,8 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
             waiting.append((sent, stext, pa, pb))
     if not hits:
         return None
-    if G["negated"].search(ptext):
-        return None
+    if G["negated"].search(ctx.blanked(sent)[pa:pb]):
+        return None  # a denial in the report's words; one inside a quoted fragment ("not yet agreed upon") is not
     has_action = first_match(cues["action"]["any"], ptext) is not None
     words = set(re.findall(r"\w+", stext))
     speaker_sent = ctx.statements and any(s.start < sent.end and sent.start < s.end for s in ctx.statements)
