@@ -71,7 +71,8 @@ def measures(ctx: Context) -> None:
 def _breakdown(ctx: Context, sent) -> bool:
     """A sentence that splits the sum of the commitment just reported into parts gives each amount
     as a measure of its own, with the commitment's type and parties. Returns whether it did."""
-    if not ctx.measures or not first_match(ctx.lang.measures["breakdown"]["any"], sent.text):
+    bd = ctx.lang.measures["breakdown"]
+    if not ctx.measures or not first_match(bd["any"], sent.text):
         return False
     last = ctx.measures[-1]
     if last.type not in ("purchase_commitment", "investment_commitment") or last.quantity is None \
@@ -94,13 +95,13 @@ def _breakdown(ctx: Context, sent) -> bool:
         a = begin(q)
         b = begin(amounts[k + 1]) if k + 1 < len(amounts) else sent.end
         piece = text[a:b]
-        cut = re.search(r"(?:,|;|\s+(?:and|und|sowie)\s*)\W*$|[.]$", piece)
+        cut = bd["piece_end"][0].search(piece)
         if cut:
             b = a + cut.start()
         a, b = _trim_span(text, a, b)
         ctx.measures.append(Measure(
             type=last.type, actor=last.actor, target=last.target,
-            object=re.sub(r"^(?:of|for|on|in|auf|für|in)\s+", "", text[q.end:b].strip(" ,")) or None,
+            object=bd["object_lead"][0].sub("", text[q.end:b].strip(" ,")) or None,
             quantity={"value": q.as_value()["value"], "unit": q.unit or money}, term=last.term, status=last.status, attributed_to=last.attributed_to,
             evidence=[Evidence.of(text, a, b)], found_by=FoundBy("measures", f"{last.type}:breakdown")))
     return True
@@ -178,12 +179,10 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
     return last_type
 
 
-_DATE_DIGITS = re.compile(r"\b\d{1,2}\.\s*(?=[A-ZÄÖÜ])|\b(?:19|20)\d\d\b")  # "1. Juni", "2018": a date, not a figure
-
-
 def _has_numbers(G: dict, s: str) -> bool:
+    # the digits of a date ("1. Juni", "2018") are no figure
     return bool(G["from_to"].search(s) or G["to_only"].search(s) or G["change"].search(s)
-                or re.search(r"\d", _DATE_DIGITS.sub(" ", s)))
+                or re.search(r"\d", G["date_digits"].sub(" ", s)))
 
 
 def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, parser, part=None) -> list[Measure]:

@@ -16,7 +16,7 @@ import re
 from ..model import Evidence, FoundBy, Meeting, Participant
 from ..pipeline import Context, register
 from ..resources import first_match, settings
-from .speakers import _role_refs, last_person, persons_in, role_references
+from .speakers import last_person, persons_in, role_reference, role_references
 
 MAX_MEETING_MINUTES = 12 * 60  # longer spans are visits or talks over days, not one meeting's length
 
@@ -40,11 +40,13 @@ def meetings(ctx: Context) -> None:
     subject_of = {}  # segment position -> the first person of its sentence (the one who meets)
     for s in ctx.sentences:
         segs = _segments(ctx, s, cues)
-        named = persons_in(ctx, s.start, s.end)
-        roles = list(_role_refs(ctx, s, s.start, s.end, s.start)) if len(segs) > 1 else []
-        # the first person of the sentence, named or by a role noun ("Die US-Finanzministerin traf …")
-        first = sorted([(m.start, p) for m, p in named[:1]] + roles[:1], key=lambda x: x[0])[:1]
-        first = [first[0][1]] if first else []
+        first = []
+        if len(segs) > 1:
+            # the first person of the sentence, named or by a role noun ("Die US-Finanzministerin traf …")
+            named = persons_in(ctx, s.start, s.end)[:1]
+            ref = role_reference(ctx, s, s.start, s.end, s.start)
+            cands = [(m.start, p) for m, p in named] + ([(ref.start, ref.person)] if ref is not None else [])
+            first = [min(cands, key=lambda x: x[0])[1]] if cands else []
         for seg in segs:
             if len(segs) > 1 and first:
                 subject_of[len(sents)] = first[0]

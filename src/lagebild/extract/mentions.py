@@ -273,6 +273,8 @@ class MentionFinder:
     def _role_apposition(self, toks, i) -> bool:
         """Whether the name starting at toks[i] is followed by a role set off by a comma: "Mykhailo
         Podolyak, an adviser to President Zelensky" (grammar.toml: mentions.apposition_articles)."""
+        if not _is_cap(toks[i].text) or i + 2 >= len(toks):
+            return False  # the common case, decided without scanning a name
         if i > 0 and toks[i - 1].text not in (",", ".", ";", ":", "(", "–", "—", "-") and _is_cap(toks[i - 1].text):
             return False  # inside a longer capitalised run
         names = self._name_after(toks, i)
