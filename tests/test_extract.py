@@ -195,3 +195,54 @@ def test_a_pronoun_opening_the_sentence_is_the_speaker():
                 'first. He said there had been "real candour" in the room and called the American president '
                 '"a seasoned negotiator".', language="en")
     assert [s.speaker for s in a.statements] == ["Q7747", "Q7747"]  # Putin, not the American president
+
+
+def test_a_rate_told_from_its_end_and_its_implied_change():
+    a = analyze("Ottawa said it would lower the levy on American dairy products to 5 percent from 15 percent.",
+                language="en")
+    (m,) = a.measures
+    assert (m.from_["value"], m.to["value"]) == (15, 5)
+    # the change the two ends imply, in points, signed by their direction
+    assert m.change == {"value": -10, "unit": "percentage_points"}
+
+
+def test_a_level_reached_before_a_pair_is_a_measure_of_its_own():
+    a = analyze("Ottawa said it would cut the duty on American steel by 5 percentage points, to 20 percent, which "
+                "would bring its overall rate on American goods from 40 to 35 percent.", language="en")
+    got = sorted((m.to["value"], (m.from_ or {}).get("value"), (m.change or {}).get("value")) for m in a.measures)
+    assert got == [(20, None, -5), (35, 40, -5)]
+
+
+def test_tariffs_on_imports_are_no_purchase():
+    a = analyze("Canada will lower its duties on Mexican imports from 30 percent to 12 percent.", language="en")
+    assert [m.type for m in a.measures] == ["tariff_change"]
+
+
+def test_a_count_with_adjectives_and_a_count_already_known():
+    a = A("Im Gegenzug für die zwei Journalisten will Belarus 14 politische Gefangene freilassen.")
+    (m,) = a.measures
+    # "die zwei Journalisten" were named before; the fourteen prisoners are what the measure counts
+    assert m.quantity == {"value": 14, "unit": "people"}
+    b = analyze("Kyiv will hand over 41 badly injured Russian soldiers.", language="en")
+    assert [x.quantity for x in b.measures] == [{"value": 41, "unit": "people"}]
+
+
+def test_a_bare_mention_far_away_does_not_swallow_a_figured_measure():
+    a = A("Auch Kanada setzt seine Gegenzölle aus. Die Regierung in Ottawa teilte das am Abend mit. Die Börsen "
+          "reagierten erleichtert. Händler sprachen von einer Atempause. Analysten blieben vorsichtig. "
+          "Zuvor hatten die USA ihre Zölle auf kanadische Waren von 35 auf 25 Prozent gesenkt.")
+    figured = [m for m in a.measures if m.from_]
+    assert len(figured) == 1 and len(figured[0].evidence) == 1
+    assert figured[0].evidence[0].text.startswith("Zuvor hatten die USA")
+
+
+def test_someone_who_did_not_take_part_is_no_party_and_a_retold_meeting_is_one():
+    a = analyze("Japan's prime minister, who had flown in with Biden, greeted Lula at the door but did not take part "
+                "in the talks. President Joe Biden and President Luiz Inácio Lula da Silva met for two hours at the "
+                "Planalto Palace in Brasília on Monday, with Prime Minister Fumio Kishida at their side. It was the "
+                "second time Biden and Lula had met, and the first time since their summit in Washington.",
+                language="en")
+    (m,) = a.meetings
+    assert sorted(p.name for p in m.participants) == ["Joe Biden", "Luiz Inácio Lula da Silva"]
+    assert m.duration_minutes == 120
+    assert m.place != "Washington"  # the place of the earlier summit is not this meeting's

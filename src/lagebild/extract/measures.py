@@ -19,7 +19,7 @@ from ..pipeline import Context, register
 from .numbers import NumberParser
 from .speakers import attribution, subject
 from .structure import parsers
-from ..resources import first_match
+from ..resources import first_match, settings
 
 MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
 QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks"}
@@ -66,6 +66,11 @@ def measures(ctx: Context) -> None:
     if waiting and (ctx.meetings or ctx.measures):
         for sent, stext, pa, pb in waiting:
             _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, None)
+    for m in ctx.measures:
+        if m.from_ and m.to and m.change and m.from_["unit"] == m.to["unit"] and m.to["value"] != m.from_["value"]:
+            # a change read apart from its ends ("um zehn Prozentpunkte" with no verb of lowering) takes their direction
+            down = m.to["value"] < m.from_["value"]
+            m.change = dict(m.change, value=-abs(m.change["value"]) if down else abs(m.change["value"]))
 
 
 def _breakdown(ctx: Context, sent) -> bool:
@@ -220,17 +225,37 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
 
     pairs = []
     if mtype == "tariff_change" or mtype in ("sanction", "export_control", "other"):
-        for fm in G["from_to"].finditer(scope):
+        spans = []
+        for fm in [*G["from_to"].finditer(scope), *G["to_from"].finditer(scope)]:
+            if any(fm.start() < e and s0 < fm.end() for s0, e in spans):
+                continue  # "von 20 auf 10 von …": one reading of the words is enough
             a, b = _number(parser, fm.group("a")), _number(parser, fm.group("b"))
             unit = _unit_of(G, fm.group("ub") or fm.group("ua"))
             if a is not None and b is not None and unit:
+                spans.append((fm.start(), fm.end()))
                 pairs.append((lo + fm.start(), _val(a, unit), _val(b, unit), None))
-        if len(pairs) == 1:
+        pairs.sort(key=lambda p: p[0])
+        head = scope[:pairs[0][0] - lo] if pairs else ""
+        tm = G["to_only"].search(head)
+        if len(pairs) == 1 and tm and _unit_of(G, tm.group("ub")) == "percent" and _number(parser, tm.group("b")) is not None:
+            # "cut by 10 points, to 10 percent, which would lower the overall rate from 57 to 47 percent":
+            # a level reached before the pair is a measure of its own, with the change said beside it
+            cm = G["change"].search(head)
+            ch = None
+            if cm and _number(parser, cm.group("c")) is not None:
+                c = _number(parser, cm.group("c"))
+                ch = _val(-c if direction < 0 else c, _unit_of(G, cm.group("uc")))
+            pairs.insert(0, (lo + (cm or tm).start(), None, _val(_number(parser, tm.group("b")), "percent"), ch))
+        elif len(pairs) == 1:
             cm = G["change"].search(scope)
             if cm and _number(parser, cm.group("c")) is not None:
                 c = _number(parser, cm.group("c"))
                 down = pairs[0][2]["value"] < pairs[0][1]["value"]
                 pairs[0] = pairs[0][:3] + (_val(-c if down else c, _unit_of(G, cm.group("uc"))),)
+        for k, (pos, frm, to, ch) in enumerate(pairs):
+            if frm and to and ch is None and frm["unit"] == to["unit"] == "percent":
+                # the change a from/to pair implies, in percentage points
+                pairs[k] = (pos, frm, to, _val(round(to["value"] - frm["value"], 4), "percentage_points"))
         if not pairs and mtype == "tariff_change":
             listed = [lm for lm in G["level_list"].finditer(scope) if _number(parser, lm.group("b")) is not None]
             if len({lm.group("obj") for lm in listed}) >= 2:
@@ -255,10 +280,11 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
     quantity = None
     if mtype in ("purchase_commitment", "investment_commitment", "supply_agreement", "other", "market_access",
                  "tariff_change", "sanction"):
-        for q in ctx.quantities[sent.index]:
-            if q.unit in QUANTITY_UNITS and sent.start + lo <= q.start:
-                quantity = q.as_value()
-                break
+        found = [q for q in ctx.quantities[sent.index] if q.unit in QUANTITY_UNITS and sent.start + lo <= q.start]
+        # "für die drei Geiseln … 90 Häftlinge": a count after a definite article names what is known already
+        fresh = [q for q in found if not G["known_count"].search(text[max(sent.start, q.start - 20):q.start])]
+        if fresh or found:
+            quantity = (fresh or found)[0].as_value()
         if quantity is None:
             vm = G["vague_amount"].search(stext)
             if vm:
@@ -447,6 +473,17 @@ def _same_thing(a: Measure, b: Measure) -> bool:
     return bool(words(a) & words(b))
 
 
+def _near(ctx: Context, old: Measure, new: Measure) -> bool:
+    """Whether the new measure's sentence follows one of the old measure's within the merge window."""
+    here = ctx.sentence_at(new.evidence[0].start)
+    window = settings()["measures"]["merge_window"]
+    for e in old.evidence:
+        there = ctx.sentence_at(e.start)
+        if here is not None and there is not None and abs(here.index - there.index) <= window:
+            return True
+    return False
+
+
 def _merge(ctx: Context, new: Measure) -> None:
     for old in ctx.measures:
         if old.type != new.type or any(_same_sentence(ctx, e, new.evidence[0]) for e in old.evidence):
@@ -457,6 +494,8 @@ def _merge(ctx: Context, new: Measure) -> None:
         new_bare = new.from_ is None and new.to is None and new.change is None
         old_bare = old.from_ is None and old.to is None and old.change is None
         same_parties = all(a is None or b is None or a == b for a, b in ((old.actor, new.actor), (old.target, new.target)))
+        if (new_bare or old_bare) and not same_numbers and not _near(ctx, old, new):
+            continue  # a bare mention far from a figured one may well be another measure of the type
         if same_parties and (same_numbers or new_bare or old_bare) and (
                 new.quantity is None or old.quantity is None or new.quantity == old.quantity):
             for ev in new.evidence:

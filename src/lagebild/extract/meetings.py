@@ -36,6 +36,7 @@ def meetings(ctx: Context) -> None:
     sequel_window = settings()["meetings"]["sequel_window"]
     opened: list[_Open] = []
     pending: list = []  # sentences that refer to a meeting before one was opened
+    absent: list = []  # sentences that say someone did not take part
     sents = []
     subject_of = {}  # segment position -> the first person of its sentence (the one who meets)
     for s in ctx.sentences:
@@ -72,6 +73,8 @@ def meetings(ctx: Context) -> None:
         if sent.index in ctx.skip:
             continue
         stext = texts[i]
+        if first_match(cues["absent"], stext):
+            absent.append(sent)
         trig = first_match(cues["triggers"], stext)
         place_cue = first_match(cues["place_cues"], stext)
         if not trig and not place_cue:
@@ -148,6 +151,9 @@ def meetings(ctx: Context) -> None:
         elif not opened and trig and (G["anaphor"].search(stext) or first_match(cues["duration_cues"], stext)):
             pending.append(sent)
 
+    for sent in absent:
+        _drop_absent(ctx, opened, sent)
+    opened = _merge_repeats(opened)
     ctx.meetings = [o.m for o in opened]
     dateline = _dateline(ctx, cues)
     for m in ctx.meetings:
@@ -167,6 +173,37 @@ def meetings(ctx: Context) -> None:
                 if om:
                     m.occasion = G["occasion_genitive"].sub(r"\1", om.group("occ"))
                     break
+
+
+def _drop_absent(ctx: Context, opened: list, sent) -> None:
+    """"Moon, who accompanied Trump to the border, did not take part in the talks": the person the
+    sentence is about leaves the parties of the last meeting that has them, as long as two remain."""
+    named = persons_in(ctx, sent.start, sent.end)[:1]
+    if not named:
+        return
+    person = named[0][1]
+    o = next((o for o in opened if person.key in o.keys and len(o.m.participants) >= 3), None)
+    if o is None:
+        return
+    o.keys = o.keys - {person.key}
+    o.m.participants = [p for p in o.m.participants
+                        if not ((person.qid and p.id == person.qid) or p.name == person.name)]
+
+
+def _merge_repeats(opened: list) -> list:
+    """A later meeting of exactly the same parties with no day, length or place of its own ("It was the
+    third time Trump and Kim had met") is the earlier meeting told again: its sentences join it."""
+    out: list = []
+    for o in opened:
+        m = o.m
+        same = next((x for x in out if x.keys == o.keys), None)
+        if same is not None and m.date is None and m.duration_minutes is None and m.place is None:
+            for ev in m.evidence:
+                if ev not in same.m.evidence:
+                    same.m.evidence.append(ev)
+            continue
+        out.append(o)
+    return out
 
 
 def _segments(ctx: Context, sent, cues) -> list:

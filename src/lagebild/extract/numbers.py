@@ -55,6 +55,10 @@ class NumberParser:
         self.thousands, self.decimal = g["thousands_separator"], g["decimal_separator"]
         self.digits_re = re.compile(rf"^(?:\d{{1,3}}(?:{th}\d{{3}})+|\d+)(?:{dec}\d+)?$")
         self.adj_term_re = g["adjectival_term"]
+        self.count_gap = int(g["count_gap"])
+        self.count_gap_word = re.compile(g["count_gap_word"])
+        self.count_units = frozenset(g["count_units"])
+        self.year_like = re.compile(r"^(?:1[89]|20)\d\d$")
 
     @lru_cache(maxsize=4096)
     def word(self, w: str) -> Optional[float]:
@@ -150,6 +154,15 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
         elif j < n and "-" in tokens[j].text and tokens[j].text.split("-")[0] in parser.unit_words:
             unit = parser.unit_words[tokens[j].text.split("-")[0]]
             j += 1
+        if unit is None and scale == 1 and not parser.year_like.match(t):
+            # "23 schwer verwundete ukrainische Soldaten": a few adjectives before the noun counted
+            k = j
+            while k < n and k - j < parser.count_gap and parser.count_gap_word.match(tokens[k].text) \
+                    and tokens[k].text not in parser.unit_words:
+                k += 1
+            if k > j and k < n and parser.unit_words.get(tokens[k].text) in parser.count_units:
+                unit = parser.unit_words[tokens[k].text]
+                j = k + 1
         word_number = not t[:1].isdigit()
         if unit is None and scale == 1 and word_number:
             i += 1  # a bare number word ("ein", "zwei") is no quantity on its own

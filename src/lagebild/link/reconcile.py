@@ -246,6 +246,8 @@ def reconcile(event: dict, docs: list) -> dict:
     for m in measures:
         if m["status"]:
             m["status"]["conflict"] = False  # who calls it announced or agreed is wording, shown but not flagged
+        if m["change"] and any(m[k] and m[k]["conflict"] for k in ("from", "to")):
+            m["change"]["conflict"] = False  # a change told by its ends disagrees because they do: one conflict, not two
         for k in MEASURE_SLOTS:
             if m[k] and m[k]["conflict"]:
                 conflicts.append({"slot": f"measure.{k}", "measure": {"type": m["type"], "actor": m["actor"],
