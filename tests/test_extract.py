@@ -246,3 +246,23 @@ def test_someone_who_did_not_take_part_is_no_party_and_a_retold_meeting_is_one()
     assert sorted(p.name for p in m.participants) == ["Joe Biden", "Luiz Inácio Lula da Silva"]
     assert m.duration_minutes == 120
     assert m.place != "Washington"  # the place of the earlier summit is not this meeting's
+
+
+def test_a_rate_abolished_falls_to_zero_and_a_rate_charged_is_a_level():
+    a = A("Die Zölle von 20 Prozent auf kanadisches Holz sollen ganz wegfallen.")
+    (m,) = a.measures
+    assert (m.from_["value"], m.to["value"], m.change["value"]) == (20, 0, -20)
+    b = A("Im Zollstreit mit Mexiko gibt es eine Einigung: Auf Tomaten erheben die USA künftig 12 Prozent.")
+    assert [x.to for x in b.measures] == [{"value": 12, "unit": "percent"}]
+
+
+def test_investment_as_a_field_of_cooperation_is_no_commitment():
+    a = analyze("Chile and Peru plan to reopen their consulates and cooperate in tourism, fisheries and investment.",
+                language="en")
+    assert [m.type for m in a.measures] == ["other"]  # the consulates, not an investment
+
+
+def test_two_commitments_sharing_only_function_words_stay_apart():
+    a = A("Die beiden Länder wollen wieder diplomatische Beziehungen aufnehmen. Laut der Erklärung werden beide "
+          "Seiten ihre Botschaften binnen drei Monaten wieder eröffnen.")
+    assert len([m for m in a.measures if m.type == "other"]) == 2

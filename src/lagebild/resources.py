@@ -284,7 +284,8 @@ def load(lang: str) -> Lang:
     L.dates = _read_toml(base / "dates.toml")
     L.meetings = _compile_tree(_read_toml(base / "meetings.toml"), "meetings.toml",
                                skip={"place_prepositions", "city_states"})
-    L.measures = _compile_tree(_read_toml(base / "measures.toml"), "measures.toml")
+    L.measures = _compile_tree(_read_toml(base / "measures.toml"), "measures.toml", skip={"same_thing"})
+    L.measures["same_thing"] = {"stop": frozenset(w.casefold() for w in L.measures["same_thing"]["stop"])}
     L.measures["_any_type"] = union([rx for pats in L.measures["types"].values() for rx in pats], 0, "measures.toml")
     L.topic_status = _compile_tree(_read_toml(base / "topic_status.toml"), "topic_status.toml", flags=re.I)
     sp = _read_toml(base / "speech.toml")

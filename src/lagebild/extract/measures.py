@@ -252,10 +252,6 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 c = _number(parser, cm.group("c"))
                 down = pairs[0][2]["value"] < pairs[0][1]["value"]
                 pairs[0] = pairs[0][:3] + (_val(-c if down else c, _unit_of(G, cm.group("uc"))),)
-        for k, (pos, frm, to, ch) in enumerate(pairs):
-            if frm and to and ch is None and frm["unit"] == to["unit"] == "percent":
-                # the change a from/to pair implies, in percentage points
-                pairs[k] = (pos, frm, to, _val(round(to["value"] - frm["value"], 4), "percentage_points"))
         if not pairs and mtype == "tariff_change":
             listed = [lm for lm in G["level_list"].finditer(scope) if _number(parser, lm.group("b")) is not None]
             if len({lm.group("obj") for lm in listed}) >= 2:
@@ -263,17 +259,24 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
         if not pairs:
             tm = G["to_only"].search(scope)
             cm = G["change"].search(scope)
-            lv = G["level"].search(scope) or G["level_adjective"].search(scope)
-            to = ch = None
+            lv = G["level"].search(scope) or G["level_adjective"].search(scope) or G["level_verb"].search(scope)
+            rate = _number(parser, lv.group("b") or lv.groupdict().get("b2") or "") if lv else None
+            frm = to = ch = None
             if tm and _number(parser, tm.group("b")) is not None and _unit_of(G, tm.group("ub")) == "percent":
                 to = _val(_number(parser, tm.group("b")), "percent")
-            elif lv and _number(parser, lv.group("b")) is not None and mtype == "tariff_change":
-                to = _val(_number(parser, lv.group("b")), "percent")
+            elif rate is not None and mtype == "tariff_change":
+                to = _val(rate, "percent")
+                if first_match(cues["direction"]["abolish"], scope):
+                    frm, to = to, _val(0, "percent")  # "Die Zölle von 25 Prozent sollen ganz wegfallen"
             if cm and _number(parser, cm.group("c")) is not None:
                 c = _number(parser, cm.group("c"))
                 ch = _val(-c if direction < 0 else c, _unit_of(G, cm.group("uc")))
             if to or ch:
-                pairs.append((lo + (tm or cm or lv).start(), None, to, ch))
+                pairs.append((lo + (tm or cm or lv).start(), frm, to, ch))
+    for k, (pos, frm, to, ch) in enumerate(pairs):
+        if frm and to and ch is None and frm["unit"] == to["unit"] == "percent":
+            # the change a from/to pair implies, in percentage points
+            pairs[k] = (pos, frm, to, _val(round(to["value"] - frm["value"], 4), "percentage_points"))
     if not pairs:
         pairs = [(lo, None, None, None)]
 
@@ -466,10 +469,11 @@ def _same_sentence(ctx: Context, a, b) -> bool:
     return sa_ is not None and sa_ is sb_
 
 
-def _same_thing(a: Measure, b: Measure) -> bool:
-    """Whether two measures' own words share a content word (five letters or more)."""
+def _same_thing(a: Measure, b: Measure, stop=frozenset()) -> bool:
+    """Whether two measures' own words share a content word (five letters or more, not a function
+    word of the language: "wieder öffnen" and "wieder aufnehmen" share no thing)."""
     def words(m):
-        return {w.casefold() for w in re.findall(r"\w{5,}", m.object or "")}
+        return {w.casefold() for w in re.findall(r"\w{5,}", m.object or "")} - stop
     return bool(words(a) & words(b))
 
 
@@ -488,7 +492,7 @@ def _merge(ctx: Context, new: Measure) -> None:
     for old in ctx.measures:
         if old.type != new.type or any(_same_sentence(ctx, e, new.evidence[0]) for e in old.evidence):
             continue  # two measures of one type in one sentence were told apart on purpose
-        if new.type == "other" and not _same_thing(old, new):
+        if new.type == "other" and not _same_thing(old, new, ctx.lang.measures["same_thing"]["stop"]):
             continue  # 'other' covers unlike commitments: embassies reopened are not prisoners exchanged
         same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
         new_bare = new.from_ is None and new.to is None and new.change is None

@@ -154,8 +154,10 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
         elif j < n and "-" in tokens[j].text and tokens[j].text.split("-")[0] in parser.unit_words:
             unit = parser.unit_words[tokens[j].text.split("-")[0]]
             j += 1
-        if unit is None and scale == 1 and not parser.year_like.match(t):
+        approximated = i > 0 and (tokens[i - 1].text.lower(),) in parser.approximators
+        if unit is None and scale == 1 and (approximated or not parser.year_like.match(t)):
             # "23 schwer verwundete ukrainische Soldaten": a few adjectives before the noun counted
+            # (a year is counted only with an approximator: "rund 1900 palästinensische Häftlinge")
             k = j
             while k < n and k - j < parser.count_gap and parser.count_gap_word.match(tokens[k].text) \
                     and tokens[k].text not in parser.unit_words:
