@@ -252,7 +252,7 @@ def test_a_rate_abolished_falls_to_zero_and_a_rate_charged_is_a_level():
     a = A("Die Zölle von 20 Prozent auf kanadisches Holz sollen ganz wegfallen.")
     (m,) = a.measures
     assert (m.from_["value"], m.to["value"], m.change["value"]) == (20, 0, -20)
-    b = A("Im Zollstreit mit Mexiko gibt es eine Einigung: Auf Tomaten erheben die USA künftig 12 Prozent.")
+    b = A("Nach der Einigung gilt: Auf mexikanische Tomaten erheben die USA künftig 12 Prozent Zoll.")
     assert [x.to for x in b.measures] == [{"value": 12, "unit": "percent"}]
 
 
@@ -266,3 +266,10 @@ def test_two_commitments_sharing_only_function_words_stay_apart():
     a = A("Die beiden Länder wollen wieder diplomatische Beziehungen aufnehmen. Laut der Erklärung werden beide "
           "Seiten ihre Botschaften binnen drei Monaten wieder eröffnen.")
     assert len([m for m in a.measures if m.type == "other"]) == 2
+
+
+def test_tariff_free_trade_is_a_zero_rate_but_a_tariff_dispute_no_measure():
+    a = A("Nach dem Treffen vereinbarten beide Seiten völlige Zollfreiheit für Industrieroboter.")
+    assert [(m.type, m.to) for m in a.measures] == [("tariff_change", {"value": 0, "unit": "percent"})]
+    b = A("Die Europäische Union und Kanada haben am Montag eine Einigung in ihrem Zollstreit erzielt.")
+    assert b.measures == []

@@ -147,8 +147,9 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
                     hits.append((pa + m.start(), mtype, m, pa + m.end()))
                 break
     if not hits and prev_type == "tariff_change":
-        fm = G["from_to"].search(ptext)
-        if fm and _unit_of(G, fm.group("ub")):
+        # the sentence after a tariff goes on with its figures: "Auf Waren aus der EU werden nun 20 Prozent fällig."
+        fm = G["from_to"].search(ptext) or G["level_verb"].search(ptext)
+        if fm and _unit_of(G, fm.groupdict().get("ub") or fm.groupdict().get("ub2")):
             hits = [(pa + fm.start(), "tariff_change", fm, pa + fm.end())]
     if not hits:
         m = first_match(cues["commitment"]["any"], ptext)
@@ -268,6 +269,9 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 to = _val(rate, "percent")
                 if first_match(cues["direction"]["abolish"], scope):
                     frm, to = to, _val(0, "percent")  # "Die Zölle von 25 Prozent sollen ganz wegfallen"
+            elif mtype == "tariff_change" and G["zero_rate"].search(scope):
+                to = _val(0, "percent")  # "völlige Zollfreiheit", "zero tariffs"
+                lv = G["zero_rate"].search(scope)
             if cm and _number(parser, cm.group("c")) is not None:
                 c = _number(parser, cm.group("c"))
                 ch = _val(-c if direction < 0 else c, _unit_of(G, cm.group("uc")))
