@@ -273,3 +273,12 @@ def test_tariff_free_trade_is_a_zero_rate_but_a_tariff_dispute_no_measure():
     assert [(m.type, m.to) for m in a.measures] == [("tariff_change", {"value": 0, "unit": "percent"})]
     b = A("Die Europäische Union und Kanada haben am Montag eine Einigung in ihrem Zollstreit erzielt.")
     assert b.measures == []
+
+
+def test_items_of_a_sanctions_package_are_measures_of_their_own():
+    a = A("Die EU-Staaten haben am Mittwoch ein neues Sanktionspaket gegen Belarus beschlossen. 40 weitere Frachtschiffe "
+          "kommen auf die Sanktionsliste, 12 weitere belarussische Banken werden vom Zahlungsverkehr ausgeschlossen.")
+    got = sorted((m.quantity or {}).get("unit", "") for m in a.measures if m.type == "sanction")
+    assert "banks" in got and len(got) == 3  # the package, the ships, the banks
+    banks = next(m for m in a.measures if (m.quantity or {}).get("unit") == "banks")
+    assert banks.quantity["value"] == 12 and banks.evidence[0].text.startswith("12 weitere")

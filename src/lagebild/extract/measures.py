@@ -22,7 +22,7 @@ from .structure import parsers
 from ..resources import first_match, settings
 
 MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
-QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks"}
+QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks", "banks", "companies"}
 ACTION_FREE = ("ceasefire", "other", "market_access")  # their cues already say that something was done
 
 
@@ -287,7 +287,8 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
     quantity = None
     if mtype in ("purchase_commitment", "investment_commitment", "supply_agreement", "other", "market_access",
                  "tariff_change", "sanction"):
-        found = [q for q in ctx.quantities[sent.index] if q.unit in QUANTITY_UNITS and sent.start + lo <= q.start]
+        end = sent.start + part[1] if part else sent.end  # a part's figures are its own
+        found = [q for q in ctx.quantities[sent.index] if q.unit in QUANTITY_UNITS and sent.start + lo <= q.start < end]
         # "für die drei Geiseln … 90 Häftlinge": a count after a definite article names what is known already
         fresh = [q for q in found if not G["known_count"].search(text[max(sent.start, q.start - 20):q.start])]
         if fresh or found:
@@ -496,8 +497,8 @@ def _merge(ctx: Context, new: Measure) -> None:
     for old in ctx.measures:
         if old.type != new.type or any(_same_sentence(ctx, e, new.evidence[0]) for e in old.evidence):
             continue  # two measures of one type in one sentence were told apart on purpose
-        if new.type == "other" and not _same_thing(old, new, ctx.lang.measures["same_thing"]["stop"]):
-            continue  # 'other' covers unlike commitments: embassies reopened are not prisoners exchanged
+        if new.type in ("other", "sanction") and not _same_thing(old, new, ctx.lang.measures["same_thing"]["stop"]):
+            continue  # unlike commitments: embassies reopened are not prisoners exchanged, tankers listed not banks cut off
         same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
         new_bare = new.from_ is None and new.to is None and new.change is None
         old_bare = old.from_ is None and old.to is None and old.change is None
