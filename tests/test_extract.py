@@ -282,3 +282,19 @@ def test_items_of_a_sanctions_package_are_measures_of_their_own():
     assert "banks" in got and len(got) == 3  # the package, the ships, the banks
     banks = next(m for m in a.measures if (m.quantity or {}).get("unit") == "banks")
     assert banks.quantity["value"] == 12 and banks.evidence[0].text.startswith("12 weitere")
+
+
+def test_a_meeting_already_told_or_only_asked_for_opens_none():
+    a = analyze("President Lula and President Gustavo Petro met in Bogotá on Tuesday. Colombia's foreign minister, "
+                "Luis Gilberto Murillo, told reporters after the lunch that the two presidents had agreed on a joint "
+                "Amazon fund. Caracas had also asked for a meeting between the three leaders, Murillo said.",
+                language="en")
+    assert len(a.meetings) == 1
+
+
+def test_a_state_met_in_and_a_person_in_a_clause_of_time_are_no_parties():
+    a = analyze("Chinese and Japanese negotiators met in Singapore on Friday for their first talks since Donald Trump "
+                "returned to the White House.", language="en")
+    (m,) = a.meetings
+    assert sorted(p.actor for p in m.participants) == ["CHN", "JPN"]
+    assert m.place == "Singapore"

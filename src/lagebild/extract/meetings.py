@@ -58,14 +58,17 @@ def meetings(ctx: Context) -> None:
     def parties(i):
         if parties_of[i] is None:
             s = sents[i]
-            people = _unique(persons_in(ctx, s.start, s.end) + [(None, p) for p in role_references(ctx, s)])
+            aside = _aside(ctx, s)  # "since Donald Trump returned to the White House"
+            named = [(m, p) for m, p in persons_in(ctx, s.start, s.end) if not any(a <= m.start < b for a, b in aside)]
+            people = _unique(named + [(None, p) for p in role_references(ctx, s)])
             if len(people) == 1 and i in subject_of and subject_of[i].key != people[0].key:
                 people.insert(0, subject_of[i])  # "…, am Samstag folgte ein Gespräch mit He Lifeng" 
             if len(people) == 1 and G["object_pronoun"].search(texts[i]):
                 other = last_person(ctx, s.start, None, G["object_pronoun"].search(texts[i]).group(1))
                 if other is not None and other.person is not None and other.person.key != people[0].key:
                     people.append(other.person)
-            parties_of[i] = _parties(people, _states(ctx, s), first_match(cues["counterpart"], texts[i]) is not None,
+            states = [m for m in _states(ctx, s) if not any(a <= m.start < b for a, b in aside)]
+            parties_of[i] = _parties(people, states, first_match(cues["counterpart"], texts[i]) is not None,
                                      ctx.lang.state_names)
         return parties_of[i]
 
@@ -83,7 +86,7 @@ def meetings(ctx: Context) -> None:
             continue
         past = first_match(cues["past_reference"], stext)
         current = opened[-1] if opened and sent.index - opened[-1].last <= window else None
-        ps = parties(i) if trig else []
+        ps = parties(i) if trig and not _reference_only(cues, G, stext) else []
         borrowed = None
         if trig and not ps and not past and not opened and not sent.heading:
             # "Das wichtigste Treffen begann. Am Abend setzten sich Trump und Xi an eine Tafel."
@@ -190,6 +193,20 @@ def _drop_absent(ctx: Context, opened: list, sent) -> None:
                         if not ((person.qid and p.id == person.qid) or p.name == person.name)]
 
 
+def _aside(ctx: Context, sent) -> list:
+    """Spans of the sentence in a clause of time ("since Trump returned to the White House"): who is
+    named there is no party of the meeting."""
+    rx = ctx.lang.grammar["meetings"]["aside_clause"]
+    return [(sent.start + m.start(), sent.start + m.end()) for m in rx.finditer(sent.text)]
+
+
+def _reference_only(cues, G, stext: str) -> bool:
+    """Whether every meeting word of the sentence names a meeting already told ("told reporters after
+    the dinner", "nach dem Treffen"): such a sentence opens no meeting of its own."""
+    hits = [m for rx in cues["triggers"] for m in rx.finditer(stext)]
+    return bool(hits) and all(G["reference_before"].search(stext, 0, m.start()) for m in hits)
+
+
 def _merge_repeats(opened: list) -> list:
     """A later meeting of exactly the same parties with no day, length or place of its own ("It was the
     third time Trump and Kim had met") is the earlier meeting told again: its sentences join it."""
@@ -261,12 +278,15 @@ def _unique(people):
 
 
 def _states(ctx: Context, sent) -> list:
+    G = ctx.lang.grammar["meetings"]
     out = []
     for m in ctx.mentions_in(sent.start, sent.end, ("actor",)):
         if ctx.in_quote(m.start, m.end) or m.found_by.rule in ("role_prefix", "closed_compound"):
             continue
         if m.found_by.rule == "demonym_adjective" and not first_match(ctx.lang.meetings["counterpart"], ctx.doc.text[m.end:m.end + 25]):
             continue  # "chinesische Importe" names no party; "chinesischen Amtskollegen" does
+        if G["in_place"].search(ctx.doc.text, max(sent.start, m.start - 20), m.start):
+            continue  # "met in Oman": where they met, not who
         out.append(m)
     return out
 
