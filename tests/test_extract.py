@@ -298,3 +298,9 @@ def test_a_state_met_in_and_a_person_in_a_clause_of_time_are_no_parties():
     (m,) = a.meetings
     assert sorted(p.actor for p in m.participants) == ["CHN", "JPN"]
     assert m.place == "Singapore"
+
+
+def test_two_commitments_joined_by_and_and_a_verb_are_two():
+    a = analyze("In return, Washington will release 12 Cuban prisoners and reopen its consulate in Havana.",
+                language="en")
+    assert [m.quantity for m in a.measures if m.type == "other"] == [{"value": 12, "unit": "people"}, None]
