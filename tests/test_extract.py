@@ -304,3 +304,10 @@ def test_two_commitments_joined_by_and_and_a_verb_are_two():
     a = analyze("In return, Washington will release 12 Cuban prisoners and reopen its consulate in Havana.",
                 language="en")
     assert [m.quantity for m in a.measures if m.type == "other"] == [{"value": 12, "unit": "people"}, None]
+
+
+def test_agreeing_on_a_frame_or_the_reason_for_a_tariff_is_no_measure():
+    a = A("Beide Seiten hätten sich grundsätzlich auf einen Rahmen für weitere Gespräche verständigt, sagte der "
+          "Minister. Die USA hatten ihre Zölle auf brasilianische Waren von 10 auf 50 Prozent erhöht, als Strafe für "
+          "Brasiliens Käufe von russischem Diesel.")
+    assert [(m.type, m.to["value"]) for m in a.measures] == [("tariff_change", 50)]

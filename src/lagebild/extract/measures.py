@@ -141,6 +141,8 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
     for mtype, pats in cues["types"].items():
         for rx in pats:
             m = rx.search(ptext)
+            if m and G["reason_before"].search(ptext, max(0, m.start() - 60), m.start()):
+                m = None  # "als Strafe für Indiens Käufe": the reason for another measure
             if m:
                 # the same words cannot be cues of two types: the type listed first keeps them
                 if not any(h[0] < pa + m.end() and pa + m.start() < h[3] for h in hits):
@@ -153,6 +155,8 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
             hits = [(pa + fm.start(), "tariff_change", fm, pa + fm.end())]
     if not hits:
         m = first_match(cues["commitment"]["any"], ptext)
+        if m and first_match(cues["commitment"]["vague"], ptext):
+            m = None  # agreeing on "a framework", "progress", to resume talks: no measure yet
         if m and (ctx.meetings or ctx.measures):
             hits = [(pa + m.start(), "other", m, pa + m.end())]
         elif m and waiting is not None:
