@@ -311,3 +311,8 @@ def test_agreeing_on_a_frame_or_the_reason_for_a_tariff_is_no_measure():
           "Minister. Die USA hatten ihre Zölle auf brasilianische Waren von 10 auf 50 Prozent erhöht, als Strafe für "
           "Brasiliens Käufe von russischem Diesel.")
     assert [(m.type, m.to["value"]) for m in a.measures] == [("tariff_change", 50)]
+
+
+def test_a_cue_reads_across_the_dot_of_an_ordinal():
+    a = A("Peking kündigte an, die Ausfuhr von Antimon vom 1. September an genehmigungspflichtig zu machen.")
+    assert [m.type for m in a.measures] == ["export_control"]

@@ -23,6 +23,7 @@ from ..resources import first_match, settings
 
 MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
 QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks", "banks", "companies"}
+INNER_DOT = re.compile(r"\.(?=\s+\S)")
 ACTION_FREE = ("ceasefire", "other", "market_access")  # their cues already say that something was done
 
 
@@ -54,7 +55,9 @@ def measures(ctx: Context) -> None:
     for sent in ctx.sentences:
         if sent.index in ctx.skip or sent.heading:
             continue  # a headline repeats what the report says below
-        stext = sent.text
+        # cues read across the dot of an ordinal or an abbreviation ("vom 1. August an genehmigungspflichtig"):
+        # same length, so offsets hold; the dots of numbers ("100.000") and the sentence's end stay
+        stext = INNER_DOT.sub(" ", sent.text)
         if first_match(cues["not_a_measure"]["any"], stext) and not first_match(cues["status"]["agreed_joint"], stext):
             prev_type = None
             continue
