@@ -11,7 +11,7 @@ from lagebild.evaluate import check_gate, evaluate
 
 EVAL = ROOT / "tests" / "eval"
 CORPORA = [(EVAL / "gold" / "de", EVAL / "floors.json"), (EVAL / "gold" / "en", EVAL / "floors_en.json"),
-           (EVAL / "heldout" / "de", EVAL / "floors_heldout_de.json")]
+           (EVAL / "heldout" / "de", EVAL / "floors_heldout_de.json"), (EVAL / "heldout" / "en", EVAL / "floors_heldout_en.json")]
 
 
 def _tiny(tmp_path, text, gold):
@@ -61,7 +61,7 @@ STATUSES = {"announced", "agreed", "confirmed", "proposed", "denied"}
 
 
 @pytest.mark.parametrize("corpus,lang,minimum", [(EVAL / "gold" / "de", "de", 40), (EVAL / "gold" / "en", "en", 30),
-                                                 (EVAL / "heldout" / "de", "de", 10)])
+                                                 (EVAL / "heldout" / "de", "de", 10), (EVAL / "heldout" / "en", "en", 8)])
 def test_gold_corpus_is_well_formed(corpus, lang, minimum):
     import re
     import tomllib
@@ -90,14 +90,14 @@ def test_gold_corpus_is_well_formed(corpus, lang, minimum):
             assert t["topic"] in topics and t["status"] in ("discussed", "not_discussed"), (g.name, t)
 
 
-@pytest.mark.parametrize("corpus,floors", CORPORA, ids=["gold-de", "gold-en", "heldout-de"])
+@pytest.mark.parametrize("corpus,floors", CORPORA, ids=["gold-de", "gold-en", "heldout-de", "heldout-en"])
 def test_quality_gate(corpus, floors):
     report = evaluate(corpus)
     failures = check_gate(report, floors)
     assert failures == [], "\n".join(failures)
 
 
-@pytest.mark.parametrize("floors", [f for _, f in CORPORA], ids=["gold-de", "gold-en", "heldout-de"])
+@pytest.mark.parametrize("floors", [f for _, f in CORPORA], ids=["gold-de", "gold-en", "heldout-de", "heldout-en"])
 def test_floors_are_never_lowered_silently(floors):
     """Every commit that changed a floors file either raised floors or says why it lowered one
     (a line 'lower-floor: METRIC: reason' in its message)."""
