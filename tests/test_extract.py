@@ -316,3 +316,17 @@ def test_agreeing_on_a_frame_or_the_reason_for_a_tariff_is_no_measure():
 def test_a_cue_reads_across_the_dot_of_an_ordinal():
     a = A("Peking kündigte an, die Ausfuhr von Antimon vom 1. September an genehmigungspflichtig zu machen.")
     assert [m.type for m in a.measures] == ["export_control"]
+
+
+def test_a_price_per_unit_is_read_with_its_currency_and_unit():
+    a = A("Die Preisobergrenze für russischen Diesel sinkt von 100 auf 80 US-Dollar je Barrel.")
+    assert [(m.type, m.from_, m.to) for m in a.measures] == [
+        ("sanction", {"value": 100, "unit": "USD/barrel"}, {"value": 80, "unit": "USD/barrel"})]
+    b = analyze("The G7 imposed a price cap of $45 a barrel on Russian fuel oil.", language="en")
+    assert [m.to for m in b.measures] == [{"value": 45, "unit": "USD/barrel"}]
+
+
+def test_what_was_left_out_or_only_hoped_for_is_no_measure():
+    a = A("Ausgeklammert blieben die Zölle auf Holz, die Washington im März verhängt hatte. Er hoffe, das "
+          "Abkommen werde den Weg zu einer dauerhaften Waffenruhe ebnen.")
+    assert a.measures == []

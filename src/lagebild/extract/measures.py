@@ -284,6 +284,8 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 ch = _val(-c if direction < 0 else c, _unit_of(G, cm.group("uc")))
             if to or ch:
                 pairs.append((lo + (tm or cm or lv).start(), frm, to, ch))
+    if not pairs:
+        pairs = _prices(G, parser, scope, lo)
     for k, (pos, frm, to, ch) in enumerate(pairs):
         if frm and to and ch is None and frm["unit"] == to["unit"] == "percent":
             # the change a from/to pair implies, in percentage points
@@ -327,6 +329,22 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
             evidence=[Evidence.of(text, ev_a, ev_b)],
             found_by=FoundBy("measures", f"{mtype}:{'from_to' if frm else ('to' if to else ('change' if ch else 'cue'))}")))
     return out
+
+
+def _prices(G: dict, parser, scope: str, lo: int) -> list:
+    """A price per unit, as a level or from/to ("von 60 auf 47,60 US-Dollar je Barrel" -> USD/barrel)."""
+    for key in ("price_from_to", "price_level"):
+        m = G[key].search(scope)
+        if not m:
+            continue
+        cur = parser.prefix_units.get(m.group("cur")) or parser.unit_words.get(m.group("cur"))
+        per = parser.unit_words.get(m.group("per")) or parser.unit_words.get(m.group("per") + "s")
+        b = _number(parser, m.group("b"))
+        a = _number(parser, m.group("a")) if "a" in m.groupdict() else None
+        if cur and per and b is not None:
+            unit = f"{cur}/{per}"
+            return [(lo + m.start(), _val(a, unit) if a is not None else None, _val(b, unit), None)]
+    return []
 
 
 def _trim_span(text: str, a: int, b: int) -> tuple:
