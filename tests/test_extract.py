@@ -330,3 +330,9 @@ def test_what_was_left_out_or_only_hoped_for_is_no_measure():
     a = A("Ausgeklammert blieben die Zölle auf Holz, die Washington im März verhängt hatte. Er hoffe, das "
           "Abkommen werde den Weg zu einer dauerhaften Waffenruhe ebnen.")
     assert a.measures == []
+
+
+def test_the_other_sides_answer_is_a_measure_of_its_own():
+    a = A("Vom 1. April an dürfen festgelegte Mengen kanadischen Holzes ohne Aufschlag in die USA. Kanada setzt im "
+          "Gegenzug seine Vergeltungszölle auf amerikanische Waren im Wert von 1,2 Milliarden Dollar aus.")
+    assert len([m for m in a.measures if m.type == "tariff_change"]) == 2

@@ -519,10 +519,14 @@ def _near(ctx: Context, old: Measure, new: Measure) -> bool:
 
 
 def _merge(ctx: Context, new: Measure) -> None:
+    here = ctx.sentence_at(new.evidence[0].start)
+    if here is not None and ctx.lang.grammar["measures"]["in_return"].search(here.text):
+        ctx.measures.append(new)  # "Im Gegenzug setzt die EU …": the other side's measure, not the one before
+        return
     for old in ctx.measures:
         if old.type != new.type or any(_same_sentence(ctx, e, new.evidence[0]) for e in old.evidence):
             continue  # two measures of one type in one sentence were told apart on purpose
-        if new.type in ("other", "sanction") and not _same_thing(old, new, ctx.lang.measures["same_thing"]["stop"]):
+        if new.type in ("other", "sanction", "export_control") and not _same_thing(old, new, ctx.lang.measures["same_thing"]["stop"]):
             continue  # unlike commitments: embassies reopened are not prisoners exchanged, tankers listed not banks cut off
         same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
         new_bare = new.from_ is None and new.to is None and new.change is None
