@@ -22,7 +22,7 @@ from .structure import parsers
 from ..resources import first_match, settings
 
 MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
-QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks", "banks", "companies"}
+QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks", "banks", "companies", "km"}
 INNER_DOT = re.compile(r"\.(?=\s+\S)")
 ACTION_FREE = ("ceasefire", "other", "market_access")  # their cues already say that something was done
 
@@ -297,7 +297,8 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
     if mtype in ("purchase_commitment", "investment_commitment", "supply_agreement", "other", "market_access",
                  "tariff_change", "sanction"):
         end = sent.start + part[1] if part else sent.end  # a part's figures are its own
-        found = [q for q in ctx.quantities[sent.index] if q.unit in QUANTITY_UNITS and sent.start + lo <= q.start < end]
+        # a count that ends inside the cue counts it ("200 Lastwagen mit Hilfsgütern")
+        found = [q for q in ctx.quantities[sent.index] if q.unit in QUANTITY_UNITS and sent.start + lo < q.end and q.start < end]
         # "für die drei Geiseln … 90 Häftlinge": a count after a definite article names what is known already
         fresh = [q for q in found if not G["known_count"].search(text[max(sent.start, q.start - 20):q.start])]
         if fresh or found:
