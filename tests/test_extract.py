@@ -336,3 +336,11 @@ def test_the_other_sides_answer_is_a_measure_of_its_own():
     a = A("Vom 1. April an dürfen festgelegte Mengen kanadischen Holzes ohne Aufschlag in die USA. Kanada setzt im "
           "Gegenzug seine Vergeltungszölle auf amerikanische Waren im Wert von 1,2 Milliarden Dollar aus.")
     assert len([m for m in a.measures if m.type == "tariff_change"]) == 2
+
+
+def test_a_measure_told_as_history_is_none_but_a_count_is_no_year():
+    a = A("Am Nachmittag pflanzten die beiden Präsidenten einen Baum aus dem Jahr 1953, in dem der Waffenstillstand "
+          "geschlossen wurde.", published="2018-04-27")
+    assert a.measures == []
+    b = A("Im Gegenzug will Israel rund 1900 palästinensische Häftlinge freilassen.", published="2025-01-19")
+    assert [m.quantity for m in b.measures] == [{"value": 1900, "unit": "people"}]

@@ -146,6 +146,8 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
             m = rx.search(ptext)
             if m and G["reason_before"].search(ptext, max(0, m.start() - 60), m.start()):
                 m = None  # "als Strafe für Indiens Käufe": the reason for another measure
+            if m and _historical(ctx, ptext[max(0, m.start() - 60):m.start()]):
+                m = None  # "eine Kiefer aus dem Jahr 1953, in dem der Waffenstillstand geschlossen wurde"
             if m:
                 # the same words cannot be cues of two types: the type listed first keeps them
                 if not any(h[0] < pa + m.end() and pa + m.start() < h[3] for h in hits):
@@ -190,6 +192,16 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
             _merge(ctx, meas)
         last_type = mtype
     return last_type
+
+
+def _historical(ctx: Context, before: str) -> bool:
+    """Whether a year shortly before a measure word lies long before the report (settings:
+    measures.historical_years): the measure is history, not news."""
+    years = [int(y) for y in ctx.lang.grammar["measures"]["year_before"].findall(before)]
+    if not years:
+        return False
+    now = ctx.published.year if ctx.published else max(int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", ctx.doc.text))
+    return min(years) < now - settings()["measures"]["historical_years"]
 
 
 def _has_numbers(G: dict, s: str) -> bool:
