@@ -344,3 +344,12 @@ def test_a_measure_told_as_history_is_none_but_a_count_is_no_year():
     assert a.measures == []
     b = A("Im Gegenzug will Israel rund 1900 palästinensische Häftlinge freilassen.", published="2025-01-19")
     assert [m.quantity for m in b.measures] == [{"value": 1900, "unit": "people"}]
+
+
+def test_a_spokesman_reporting_a_call_is_no_party_of_it():
+    a = analyze("Prime Minister Mark Rutte decided on Monday to telephone Vladimir Putin. Pieter Jansen, the "
+                "government spokesman, said the prime minister had urged the Kremlin leader to withdraw his troops "
+                "and to enter talks with Kyiv.", language="en")
+    (m,) = a.meetings
+    assert sorted(p.name for p in m.participants) == ["Mark Rutte", "Vladimir Putin"]
+    assert m.in_person is False

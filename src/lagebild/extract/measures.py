@@ -200,7 +200,8 @@ def _historical(ctx: Context, before: str) -> bool:
     years = [int(y) for y in ctx.lang.grammar["measures"]["year_before"].findall(before)]
     if not years:
         return False
-    now = ctx.published.year if ctx.published else max(int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", ctx.doc.text))
+    # without a publication date, the latest year the report names stands for its time
+    now = ctx.published.year if ctx.published else max(int(y) for y in re.findall(r"\b(?:1[89]|20)\d\d\b", ctx.doc.text))
     return min(years) < now - settings()["measures"]["historical_years"]
 
 
