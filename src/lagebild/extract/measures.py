@@ -64,6 +64,10 @@ def measures(ctx: Context) -> None:
         if _breakdown(ctx, sent):
             prev_type = None
             continue
+        if prev_type != "tariff_change" and not cues["_any_type"].search(stext) \
+                and not first_match(cues["commitment"]["any"], stext):
+            prev_type = None  # no cue of any kind: nothing to read (and the costly parts are skipped)
+            continue
         for pa, pb in _parts(stext, cues):
             prev_type = _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiting)
     if waiting and (ctx.meetings or ctx.measures):
