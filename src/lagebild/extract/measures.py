@@ -147,11 +147,11 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
     hits = []
     for mtype, pats in cues["types"].items():
         for rx in pats:
-            m = rx.search(ptext)
-            if m and G["reason_before"].search(ptext, max(0, m.start() - 60), m.start()):
-                m = None  # "als Strafe für Indiens Käufe": the reason for another measure
-            if m and _historical(ctx, ptext[max(0, m.start() - 60):m.start()]):
-                m = None  # "eine Kiefer aus dem Jahr 1953, in dem der Waffenstillstand geschlossen wurde"
+            # the first occurrence that is neither the reason for another measure ("als Strafe für Indiens
+            # Käufe") nor history ("aus dem Jahr 1953, in dem der Waffenstillstand geschlossen wurde")
+            m = next((x for x in rx.finditer(ptext)
+                      if not G["reason_before"].search(ptext, max(0, x.start() - 60), x.start())
+                      and not _historical(ctx, G, ptext[max(0, x.start() - 60):x.start()], ptext[x.end():x.end() + 80])), None)
             if m:
                 # the same words cannot be cues of two types: the type listed first keeps them
                 if not any(h[0] < pa + m.end() and pa + m.start() < h[3] for h in hits):
@@ -190,7 +190,8 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
         lo = pa if k == 0 else pos
         hi = hits[k + 1][0] if k + 1 < len(hits) else pb
         # the numbers that follow a later cue in the same part belong to the first cue when it has none
-        scope = stext[lo:hi] if k + 1 < len(hits) and _has_numbers(G, stext[lo:hi]) else stext[lo:pb]
+        # (figures are looked for in the sentence as written: the dot of "1. Juli" marks a date)
+        scope = stext[lo:hi] if k + 1 < len(hits) and _has_numbers(G, sent.text[lo:hi]) else stext[lo:pb]
         part = (pa, pb) if (pa, pb) != (0, len(stext)) else None
         for meas in _build(ctx, sent, mtype, pos, scope, lo, parser, part):
             _merge(ctx, meas)
@@ -198,15 +199,14 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
     return last_type
 
 
-def _historical(ctx: Context, before: str) -> bool:
-    """Whether a year shortly before a measure word lies long before the report (settings:
-    measures.historical_years): the measure is history, not news."""
-    years = [int(y) for y in ctx.lang.grammar["measures"]["year_before"].findall(before)]
-    if not years:
+def _historical(ctx: Context, G: dict, before: str, after: str) -> bool:
+    """Whether a measure word is history: a year named shortly before it lies long before the report
+    (settings: measures.historical_years) and the words after it say it was made then ("in dem der
+    Waffenstillstand geschlossen wurde"). Without a publication date nothing is history."""
+    if ctx.published is None or not G["founded_after"].search(after):
         return False
-    # without a publication date, the latest year the report names stands for its time
-    now = ctx.published.year if ctx.published else max(int(y) for y in re.findall(r"\b(?:1[89]|20)\d\d\b", ctx.doc.text))
-    return min(years) < now - settings()["measures"]["historical_years"]
+    years = [int(y) for y in G["year_before"].findall(before)]
+    return bool(years) and min(years) < ctx.published.year - settings()["measures"]["historical_years"]
 
 
 def _has_numbers(G: dict, s: str) -> bool:
@@ -522,7 +522,11 @@ def _same_thing(a: Measure, b: Measure, stop=frozenset()) -> bool:
     word of the language: "wieder öffnen" and "wieder aufnehmen" share no thing)."""
     def words(m):
         return {w.casefold() for w in re.findall(r"\w{5,}", m.object or "")} - stop
-    return bool(words(a) & words(b))
+    wa, wb = words(a), words(b)
+    # a sanction or control named by its type noun alone ("Die Sanktionen treten in Kraft") restates one;
+    # an 'other' commitment's few words ("are to pull back") tell nothing about it
+    bare_restates = a.type in ("sanction", "export_control")
+    return bool(wa & wb) or (bare_restates and (not wa or not wb))
 
 
 def _near(ctx: Context, old: Measure, new: Measure) -> bool:
@@ -538,10 +542,10 @@ def _near(ctx: Context, old: Measure, new: Measure) -> bool:
 
 def _merge(ctx: Context, new: Measure) -> None:
     here = ctx.sentence_at(new.evidence[0].start)
-    if here is not None and ctx.lang.grammar["measures"]["in_return"].search(here.text):
-        ctx.measures.append(new)  # "Im Gegenzug setzt die EU …": the other side's measure, not the one before
-        return
+    answer = here is not None and ctx.lang.grammar["measures"]["in_return"].search(here.text) is not None
     for old in ctx.measures:
+        if answer and (old.actor is None or old.actor != new.actor):
+            continue  # "Im Gegenzug setzt die EU …": the other side's measure, not the one before
         if old.type != new.type or any(_same_sentence(ctx, e, new.evidence[0]) for e in old.evidence):
             continue  # two measures of one type in one sentence were told apart on purpose
         if new.type in ("other", "sanction", "export_control") and not _same_thing(old, new, ctx.lang.measures["same_thing"]["stop"]):

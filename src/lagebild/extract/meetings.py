@@ -22,10 +22,11 @@ MAX_MEETING_MINUTES = 12 * 60  # longer spans are visits or talks over days, not
 
 
 class _Open:
-    def __init__(self, meeting: Meeting, keys: set, sentence: int):
+    def __init__(self, meeting: Meeting, keys: set, sentence: int, sequel: bool = False):
         self.m = meeting
         self.keys = keys
         self.last = sentence
+        self.sequel = sequel  # opened on purpose as the next meeting ("Afterwards …", a visit's next talk)
 
 
 @register("meetings", requires=("mentions", "quantities", "dates", "statements"), assigns=("meetings",))
@@ -76,7 +77,8 @@ def meetings(ctx: Context) -> None:
         if sent.index in ctx.skip:
             continue
         stext = texts[i]
-        if first_match(cues["absent"], stext):
+        gone = first_match(cues["absent"], stext)
+        if gone:
             absent.append(sent)
         trig = first_match(cues["triggers"], stext)
         place_cue = first_match(cues["place_cues"], stext)
@@ -86,7 +88,7 @@ def meetings(ctx: Context) -> None:
             continue
         past = first_match(cues["past_reference"], stext)
         current = opened[-1] if opened and sent.index - opened[-1].last <= window else None
-        ps = parties(i) if trig and not _reference_only(cues, G, stext) else []
+        ps = parties(i) if trig and not (opened and _reference_only(cues, G, stext)) else []
         borrowed = None
         if trig and not ps and not past and not opened and not sent.heading:
             # "Das wichtigste Treffen begann. Am Abend setzten sich Trump und Xi an eine Tafel."
@@ -117,7 +119,7 @@ def meetings(ctx: Context) -> None:
             if target is None:
                 m = Meeting([Participant(*p[1:]) for p in ps],
                             found_by=FoundBy("meetings", "cue_with_parties" if borrowed is None else "cue_next_to_parties"))
-                target = _Open(m, keys, sent.index)
+                target = _Open(m, keys, sent.index, sequel=sequel_here)
                 opened.append(target)
                 for pend in pending:
                     _attributes(ctx, target.m, pend, cues)
@@ -139,7 +141,7 @@ def meetings(ctx: Context) -> None:
                 p = people_here[0]
                 m = Meeting([Participant(host.name, host.qid, host.actor), Participant(p.name, p.qid, p.actor)],
                             found_by=FoundBy("meetings", "protagonist_meets"))
-                o = _Open(m, {host.key, p.key}, sent.index)
+                o = _Open(m, {host.key, p.key}, sent.index, sequel=True)
                 opened.append(o)
                 _attributes(ctx, m, sent, cues)
                 if m.in_person is not False and sequel.m.in_person is not False and m.place is None:
@@ -181,11 +183,17 @@ def meetings(ctx: Context) -> None:
 def _drop_absent(ctx: Context, opened: list, sent) -> None:
     """"Moon, who accompanied Trump to the border, did not take part in the talks": the person the
     sentence is about leaves the parties of the last meeting that has them, as long as two remain."""
-    named = persons_in(ctx, sent.start, sent.end)[:1]
+    text = ctx.doc.text
+    cue = first_match(ctx.lang.meetings["absent"], text[sent.start:sent.end])
+    cue_at = sent.start + cue.start()
+    # "Biden said Yoon did not take part": the person after the verb of saying, else the sentence's first
+    said = ctx.lang.speech["verbs"].search(text, sent.start, cue_at)
+    start = said.end() if said else sent.start
+    named = persons_in(ctx, start, cue_at)[:1] or persons_in(ctx, sent.start, sent.end)[:1]
     if not named:
         return
     person = named[0][1]
-    o = next((o for o in opened if person.key in o.keys and len(o.m.participants) >= 3), None)
+    o = next((o for o in reversed(opened) if person.key in o.keys and len(o.m.participants) >= 3), None)
     if o is None:
         return
     o.keys = o.keys - {person.key}
@@ -214,7 +222,7 @@ def _merge_repeats(opened: list) -> list:
     for o in opened:
         m = o.m
         same = next((x for x in out if x.keys == o.keys), None)
-        if same is not None and m.date is None and m.duration_minutes is None and m.place is None:
+        if same is not None and not o.sequel and m.date is None and m.duration_minutes is None and m.place is None:
             for ev in m.evidence:
                 if ev not in same.m.evidence:
                     same.m.evidence.append(ev)
