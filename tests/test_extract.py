@@ -382,3 +382,13 @@ def test_reviewed_edge_cases_keep_their_measures_and_meetings():
                        ("On Thursday, during their summit in Busan, Donald Trump and Xi Jinping agreed to cut tariffs.", "en"),
                        ("Erstmals seit Donald Trumps Rückkehr ins Weiße Haus trafen sich Xi Jinping und Trump in Busan.", "de")):
         assert len(analyze(text, language=lang).meetings) == 1, text
+
+
+def test_german_and_english_agree_on_investment_consulates_and_remote_participants():
+    assert [m.type for m in A("Die Staaten wollen bei Tourismus und Investitionen zusammenarbeiten und ihre "
+                              "Konsulate wieder eröffnen.").measures] == ["other"]
+    a = A("Die Preisobergrenze sinkt von 60 auf 50 Euro je Fass.")
+    assert [(m.to, m.quantity) for m in a.measures] == [({"value": 50, "unit": "EUR/barrel"}, None)]
+    b = analyze("President Donald Trump unveiled the deal at the White House on Friday, with Prime Minister Mark Carney "
+                "taking part by video.", language="en")
+    assert [m.in_person for m in b.meetings] == [False]

@@ -315,7 +315,9 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                  "tariff_change", "sanction"):
         end = sent.start + part[1] if part else sent.end  # a part's figures are its own
         # a count that ends inside the cue counts it ("200 Lastwagen mit Hilfsgütern")
-        found = [q for q in ctx.quantities[sent.index] if q.unit in QUANTITY_UNITS and sent.start + lo < q.end and q.start < end]
+        priced = any("/" in (p[2] or {}).get("unit", "") for p in pairs)  # "47,60 US-Dollar je Barrel" is the price
+        found = [q for q in ctx.quantities[sent.index] if q.unit in QUANTITY_UNITS and sent.start + lo < q.end and q.start < end
+                 and not (priced and q.unit in MONEY_UNITS)]
         # "für die drei Geiseln … 90 Häftlinge": a count after a definite article names what is known already
         fresh = [q for q in found if not G["known_count"].search(text[max(sent.start, q.start - 20):q.start])]
         if fresh or found:
@@ -356,7 +358,7 @@ def _prices(G: dict, parser, scope: str, lo: int) -> list:
         if not m:
             continue
         cur = parser.prefix_units.get(m.group("cur")) or parser.unit_words.get(m.group("cur"))
-        per = parser.unit_words.get(m.group("per")) or parser.unit_words.get(m.group("per") + "s")
+        per = parser.unit_words.get(m.group("per"))
         b = _number(parser, m.group("b"))
         a = _number(parser, m.group("a")) if "a" in m.groupdict() else None
         if cur and per and b is not None:
