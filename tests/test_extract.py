@@ -392,3 +392,13 @@ def test_german_and_english_agree_on_investment_consulates_and_remote_participan
     b = analyze("President Donald Trump unveiled the deal at the White House on Friday, with Prime Minister Mark Carney "
                 "taking part by video.", language="en")
     assert [m.in_person for m in b.meetings] == [False]
+
+
+def test_resumed_intelligence_sharing_and_a_prisoner_exchange_are_commitments_of_their_own():
+    a = A("Im Gegenzug heben die USA die Pause beim Austausch von Geheimdienstinformationen sofort auf und nehmen "
+          "ihre Militärhilfe wieder auf.")
+    assert len([m for m in a.measures if m.type == "other"]) == 2
+    b = analyze("Both sides will exchange 90 prisoners on Friday, and Kyiv will hand over 12 wounded Russian soldiers.",
+                language="en")
+    assert sorted(m.quantity["value"] for m in b.measures) == [12, 90]
+    assert A("Die Geheimdienste warnten auf einer Konferenz vor Anschlägen.").measures == []
