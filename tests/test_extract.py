@@ -402,3 +402,10 @@ def test_resumed_intelligence_sharing_and_a_prisoner_exchange_are_commitments_of
                 language="en")
     assert sorted(m.quantity["value"] for m in b.measures) == [12, 90]
     assert A("Die Geheimdienste warnten auf einer Konferenz vor Anschlägen.").measures == []
+
+
+def test_the_level_before_told_after_the_new_one_is_the_from():
+    a = analyze("Most Korean exports will face a tariff of 15 percent, down from 25 percent.", language="en")
+    assert [(m.from_["value"], m.to["value"], m.change["value"]) for m in a.measures] == [(25, 15, -10)]
+    b = A("Auf koreanische Autos erheben die USA künftig einen Zoll von 15 Prozent, nach zuvor 25 Prozent.")
+    assert [(m.from_["value"], m.to["value"]) for m in b.measures] == [(25, 15)]

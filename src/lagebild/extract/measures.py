@@ -299,6 +299,11 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
             if cm and _number(parser, cm.group("c")) is not None:
                 c = _number(parser, cm.group("c"))
                 ch = _val(-c if direction < 0 else c, _unit_of(G, cm.group("uc")))
+            if to and frm is None and to["unit"] == "percent":
+                # "a tariff of 15 percent, down from 27.5 percent", "auf 15 Prozent, nach zuvor 27,5 Prozent"
+                pm = G["from_after"].search(scope)
+                if pm and _number(parser, pm.group("a")) is not None and _unit_of(G, pm.group("ua")) == "percent":
+                    frm = _val(_number(parser, pm.group("a")), "percent")
             if to or ch:
                 pairs.append((lo + (tm or cm or lv).start(), frm, to, ch))
     if not pairs:
