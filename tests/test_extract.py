@@ -409,3 +409,11 @@ def test_the_level_before_told_after_the_new_one_is_the_from():
     assert [(m.from_["value"], m.to["value"], m.change["value"]) for m in a.measures] == [(25, 15, -10)]
     b = A("Auf koreanische Autos erheben die USA künftig einen Zoll von 15 Prozent, nach zuvor 25 Prozent.")
     assert [(m.from_["value"], m.to["value"]) for m in b.measures] == [(25, 15)]
+
+
+def test_a_source_named_by_a_role_in_the_genitive_is_the_person_and_a_source_keeps_no_full_stop():
+    a = A("Bundeskanzler Olaf Scholz traf am Dienstag Xi Jinping in Peking. Beide Regierungen wollen sich nach "
+          "Angaben des Kanzlers eng über die Konferenz abstimmen.")
+    assert [s.speaker for s in a.statements] == ["Q61053"]
+    b = A("Die Lage sei ernst, hieß es laut Staatsmedien.")
+    assert [s.speaker_name for s in b.statements] == ["Staatsmedien"]

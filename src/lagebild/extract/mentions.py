@@ -69,12 +69,17 @@ class MentionFinder:
             return self.demonym(tok.rsplit("-", 1)[1], True) if tok.rsplit("-", 1)[1] else None
         return None
 
-    def role_of(self, tok: str) -> Optional[tuple]:
-        """(role, implied actor, prefix length, prefix entry) for a role noun, or None."""
+    def role_of(self, tok: str, genitive: bool = False) -> Optional[tuple]:
+        """(role, implied actor, prefix length, prefix entry) for a role noun, or None; with genitive,
+        also its genitive form ("nach Angaben des Kanzlers")."""
         roles = self.lang.roles
         if tok in roles:
             role, actor = roles[tok]
             return role, actor, 0, None
+        for suf in self.genitive_endings if genitive else ():
+            if tok.endswith(suf) and tok[:-len(suf)] in roles:
+                role, actor = roles[tok[:-len(suf)]]
+                return role, actor, 0, None
         if "-" in tok:
             head, rest = tok.split("-", 1)
             if rest in roles:

@@ -61,7 +61,7 @@ def _roles_match(a: str, roles: set) -> bool:
     return any(a in g and roles & g for g in ROLE_GROUPS)
 
 
-def _role_refs(ctx: Context, sent: Sentence, lo: int, hi: int, before: int):
+def _role_refs(ctx: Context, sent: Sentence, lo: int, hi: int, before: int, genitive: bool = False):
     """Yield (token start, DocPerson) for bare role nouns standing for a person named earlier:
     'der US-Präsident', 'der Kremlchef', 'die Kommissionspräsidentin'."""
     from .mentions import MentionFinder
@@ -71,7 +71,7 @@ def _role_refs(ctx: Context, sent: Sentence, lo: int, hi: int, before: int):
     for idx, tok in enumerate(toks):
         if not (lo <= tok.start < hi) or ctx.in_quote(tok.start, tok.end):
             continue
-        r = finder.role_of(tok.text)
+        r = finder.role_of(tok.text, genitive)
         if not r:
             continue
         # a role noun directly followed by a name is not a bare reference
@@ -99,8 +99,8 @@ def _role_refs(ctx: Context, sent: Sentence, lo: int, hi: int, before: int):
             yield tok.start, best
 
 
-def role_reference(ctx: Context, sent: Sentence, lo: int, hi: int, before: int) -> Optional[Speaker]:
-    for start, p in _role_refs(ctx, sent, lo, hi, before):
+def role_reference(ctx: Context, sent: Sentence, lo: int, hi: int, before: int, genitive: bool = False) -> Optional[Speaker]:
+    for start, p in _role_refs(ctx, sent, lo, hi, before, genitive):
         return Speaker(p, p.name, start)
     return None
 
@@ -152,7 +152,7 @@ def attribution(ctx: Context, sent: Sentence) -> Optional[tuple]:
         ps = persons_in(ctx, a, b)
         if ps:
             return Speaker(ps[0][1], ps[0][1].name, ps[0][0].start), sent.start + m.start(), sent.start + m.end()
-        ref = role_reference(ctx, sent, a, b, a)
+        ref = role_reference(ctx, sent, a, b, a, genitive=True)  # "nach Angaben des Kanzlers"
         if ref:
             return ref, sent.start + m.start(), sent.start + m.end()
         src = m.group("src").strip()
@@ -247,4 +247,4 @@ def source_name(ctx: Context, src: str) -> str:
     g = ctx.lang.grammar["speakers"]
     src = g["source_articles"].sub("", src.strip())
     src = g["source_end"].split(src)[0]
-    return src.strip()
+    return src.strip().rstrip(".,;:")  # "laut Staatsmedien." -> "Staatsmedien"
