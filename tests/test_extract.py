@@ -417,3 +417,10 @@ def test_a_source_named_by_a_role_in_the_genitive_is_the_person_and_a_source_kee
     assert [s.speaker for s in a.statements] == ["Q61053"]
     b = A("Die Lage sei ernst, hieß es laut Staatsmedien.")
     assert [s.speaker_name for s in b.statements] == ["Staatsmedien"]
+
+
+def test_a_surname_shared_by_two_lexicon_people_is_the_one_the_report_named():
+    # the lexicon knows two ministers called Wang; the report names Wang Yi, so "Wang" is he
+    a = A("Außenminister Wang Yi empfing Antony Blinken am Montag. Die Beziehungen seien an einem Tiefpunkt "
+          "angelangt, sagte Wang laut Staatsmedien.")
+    assert [s.speaker_name for s in a.statements] == ["Wang Yi"]

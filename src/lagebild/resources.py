@@ -133,6 +133,7 @@ class Entry:
     sub: str = ""  # capital | institution | adjective | noun | state | city
     person: Optional[Person] = None
     population: int = 0
+    others: tuple = ()  # a weak alias shared by several people ("Wang"): the others it may stand for
 
 
 @dataclass
@@ -259,6 +260,13 @@ def load(lang: str) -> Lang:
         weak = Entry("person", p.qid, p.name, actor=p.actor, person=p, sub="weak")
         add(p.name, e, True)
         for a in aliases:
+            if a.startswith("~"):
+                key = tokenize_name(fold(a[1:]))
+                prev = gaz.get(key)
+                if prev is not None and prev.kind == "person" and prev.sub == "weak" and prev.name != p.name:
+                    # "~Wang" of Wang Yi and of Wang Wentao: the one the report named stands behind it
+                    weak = Entry("person", p.qid, p.name, actor=p.actor, person=p, sub="weak",
+                                 others=(prev,) + prev.others)
             add(a.lstrip("~"), weak if a.startswith("~") else e, True)
         surname = p.name.split()[-1]
         if len(p.name.split()) > 1 and len(surname) > 2 and (surname,) not in gaz:

@@ -140,7 +140,9 @@ class MentionFinder:
         prev = toks[i - 1].text if i > 0 else ""
         if e.kind == "person":
             if e.sub == "weak" and (e.id or e.name) not in self.seen_people:
-                return False
+                e = next((o for o in e.others if (o.id or o.name) in self.seen_people), None)
+                if e is None:
+                    return False
             self.seen_people.add(e.id or e.name)
             role = self._role_before(toks, i)
             m = self._add("person", start, end, e, "lexicon_person", role=role)
