@@ -293,9 +293,8 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 to = _val(rate, "percent")
                 if first_match(cues["direction"]["abolish"], scope):
                     frm, to = to, _val(0, "percent")  # "Die Zölle von 25 Prozent sollen ganz wegfallen"
-            elif mtype == "tariff_change" and G["zero_rate"].search(scope):
-                to = _val(0, "percent")  # "völlige Zollfreiheit", "zero tariffs"
-                lv = G["zero_rate"].search(scope)
+            elif mtype == "tariff_change" and (zm := G["zero_rate"].search(scope)):
+                to, lv = _val(0, "percent"), zm  # "völlige Zollfreiheit", "zero tariffs"
             if cm and _number(parser, cm.group("c")) is not None:
                 c = _number(parser, cm.group("c"))
                 ch = _val(-c if direction < 0 else c, _unit_of(G, cm.group("uc")))
@@ -536,13 +535,14 @@ def _same_thing(a: Measure, b: Measure, stop=frozenset()) -> bool:
     return bool(wa & wb) or (bare_restates and (not wa or not wb))
 
 
-def _near(ctx: Context, old: Measure, new: Measure) -> bool:
-    """Whether the new measure's sentence follows one of the old measure's within the merge window."""
-    here = ctx.sentence_at(new.evidence[0].start)
+def _near(ctx: Context, old: Measure, here) -> bool:
+    """Whether the new measure's sentence (here) follows one of the old measure's within the merge window."""
+    if here is None:
+        return False
     window = settings()["measures"]["merge_window"]
     for e in old.evidence:
         there = ctx.sentence_at(e.start)
-        if here is not None and there is not None and abs(here.index - there.index) <= window:
+        if there is not None and abs(here.index - there.index) <= window:
             return True
     return False
 
@@ -561,7 +561,7 @@ def _merge(ctx: Context, new: Measure) -> None:
         new_bare = new.from_ is None and new.to is None and new.change is None
         old_bare = old.from_ is None and old.to is None and old.change is None
         same_parties = all(a is None or b is None or a == b for a, b in ((old.actor, new.actor), (old.target, new.target)))
-        if (new_bare or old_bare) and not same_numbers and not _near(ctx, old, new):
+        if (new_bare or old_bare) and not same_numbers and not _near(ctx, old, here):
             continue  # a bare mention far from a figured one may well be another measure of the type
         if same_parties and (same_numbers or new_bare or old_bare) and (
                 new.quantity is None or old.quantity is None or new.quantity == old.quantity):

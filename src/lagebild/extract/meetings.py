@@ -79,7 +79,7 @@ def meetings(ctx: Context) -> None:
         stext = texts[i]
         gone = first_match(cues["absent"], stext)
         if gone:
-            absent.append(sent)
+            absent.append((sent, sent.start + gone.start()))
         trig = first_match(cues["triggers"], stext)
         place_cue = first_match(cues["place_cues"], stext)
         if not trig and not place_cue:
@@ -156,8 +156,8 @@ def meetings(ctx: Context) -> None:
         elif not opened and trig and (G["anaphor"].search(stext) or first_match(cues["duration_cues"], stext)):
             pending.append(sent)
 
-    for sent in absent:
-        _drop_absent(ctx, opened, sent)
+    for sent, cue_at in absent:
+        _drop_absent(ctx, opened, sent, cue_at)
     opened = _merge_repeats(opened)
     ctx.meetings = [o.m for o in opened]
     dateline = _dateline(ctx, cues)
@@ -180,12 +180,10 @@ def meetings(ctx: Context) -> None:
                     break
 
 
-def _drop_absent(ctx: Context, opened: list, sent) -> None:
+def _drop_absent(ctx: Context, opened: list, sent, cue_at: int) -> None:
     """"Moon, who accompanied Trump to the border, did not take part in the talks": the person the
     sentence is about leaves the parties of the last meeting that has them, as long as two remain."""
     text = ctx.doc.text
-    cue = first_match(ctx.lang.meetings["absent"], text[sent.start:sent.end])
-    cue_at = sent.start + cue.start()
     # "Biden said Yoon did not take part": the person after the verb of saying, else the sentence's first
     said = ctx.lang.speech["verbs"].search(text, sent.start, cue_at)
     start = said.end() if said else sent.start

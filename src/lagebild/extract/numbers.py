@@ -154,8 +154,8 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
         elif j < n and "-" in tokens[j].text and tokens[j].text.split("-")[0] in parser.unit_words:
             unit = parser.unit_words[tokens[j].text.split("-")[0]]
             j += 1
-        approximated = i > 0 and (tokens[i - 1].text.lower(),) in parser.approximators
-        if unit is None and scale == 1 and (approximated or not parser.year_like.match(t)):
+        if unit is None and scale == 1 and (not parser.year_like.match(t)
+                                            or (i > 0 and (tokens[i - 1].text.lower(),) in parser.approximators)):
             # "23 schwer verwundete ukrainische Soldaten": a few adjectives before the noun counted
             # (a year is counted only with an approximator: "rund 1900 palästinensische Häftlinge")
             k = j

@@ -23,11 +23,6 @@ def topics(ctx: Context) -> None:
     st = ctx.lang.topic_status
     spans = [(e.start, e.end) for m in ctx.measures + ctx.meetings for e in m.evidence]
     fact_sents = {s.index for s in ctx.sentences if any(a < s.end and s.start < b for a, b in spans)}
-    if ctx.measures or ctx.meetings:
-        # a sentence of commitment reports what was on the table, whether or not it made a measure
-        # ("verständigten sich auf einen Rahmen …" is no measure yet; its paragraph is still the talks')
-        committed = ctx.lang.measures["commitment"]["any"]
-        fact_sents |= {s.index for s in ctx.sentences if _any(committed, s.text)}
     fact_paragraphs = {s.paragraph for s in ctx.sentences if s.index in fact_sents}
     # what someone said in a report about a meeting or measures is on the table too
     spoken = {s.index for s in ctx.sentences for st in ctx.statements if st.start < s.end and s.start < st.end}
@@ -41,6 +36,13 @@ def topics(ctx: Context) -> None:
             m = rx.search(low)
             if m:
                 hits.setdefault(tid, []).append((sent, sent.start + m.start(), sent.start + m.end()))
+    if eventful:
+        # a sentence of commitment reports what was on the table, whether or not it made a measure
+        # ("verständigten sich auf einen Rahmen …" is no measure yet; its paragraph is still the talks');
+        # only paragraphs that name a topic are read for it
+        committed = ctx.lang.measures["commitment"]["any"]
+        open_pars = {h[0].paragraph for hs in hits.values() for h in hs} - fact_paragraphs
+        fact_paragraphs |= {s.paragraph for s in ctx.sentences if s.paragraph in open_pars and _any(committed, s.text)}
     for tid, hs in hits.items():
         nd, explicit, contextual = [], [], []
         for sent, a, b in hs:
