@@ -424,3 +424,16 @@ def test_a_surname_shared_by_two_lexicon_people_is_the_one_the_report_named():
     a = A("Außenminister Wang Yi empfing Antony Blinken am Montag. Die Beziehungen seien an einem Tiefpunkt "
           "angelangt, sagte Wang laut Staatsmedien.")
     assert [s.speaker_name for s in a.statements] == ["Wang Yi"]
+
+
+def test_a_quota_told_in_parts_keeps_its_sum_and_market_access_reaches_over_words():
+    a = A("Die Regierungen von Japan und Australien einigten sich am Dienstag: Japan lässt jährlich 40.000 Tonnen "
+          "Weizen und 25.000 Tonnen Gerste zollfrei einführen, zusammen also 65.000 Tonnen.")
+    quota = next(m for m in a.measures if m.type == "market_access")
+    assert quota.quantity == {"value": 65000, "unit": "t"}
+    b = A("Die Regierungen einigten sich am Montag. Australische Winzer erhalten Zugang zu knapp vier Prozent des bisher "
+          "abgeschotteten japanischen Weinmarkts.")
+    assert [m.type for m in b.measures] == ["market_access"]
+    c = analyze("Japan and Australia agreed on Tuesday that Japan will let 40,000 tonnes of wheat and 25,000 tonnes of "
+                "barley in duty-free, 65,000 tonnes in total.", language="en")
+    assert any(m.quantity == {"value": 65000, "unit": "t"} for m in c.measures)

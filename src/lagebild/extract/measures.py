@@ -324,8 +324,12 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                  and not (priced and q.unit in MONEY_UNITS)]
         # "für die drei Geiseln … 90 Häftlinge": a count after a definite article names what is known already
         fresh = [q for q in found if not G["known_count"].search(text[max(sent.start, q.start - 20):q.start])]
-        if fresh or found:
-            quantity = (fresh or found)[0].as_value()
+        # a sum told after its parts ("zusammen also 384.000 Tonnen") is the measure's amount
+        total = [q for q in fresh if q.unit == fresh[0].unit
+                 and (G["total_before"].search(text[max(sent.start, (q.number_start or q.start) - 30):q.number_start or q.start])
+                      or G["total_after"].match(text[q.end:q.end + 20]))]
+        if total or fresh or found:
+            quantity = (total or fresh or found)[0].as_value()
         if quantity is None:
             vm = G["vague_amount"].search(stext)
             if vm:
