@@ -437,3 +437,14 @@ def test_a_quota_told_in_parts_keeps_its_sum_and_market_access_reaches_over_word
     c = analyze("Japan and Australia agreed on Tuesday that Japan will let 40,000 tonnes of wheat and 25,000 tonnes of "
                 "barley in duty-free, 65,000 tonnes in total.", language="en")
     assert any(m.quantity == {"value": 65000, "unit": "t"} for m in c.measures)
+
+
+def test_a_second_amount_joined_by_und_is_a_commitment_of_its_own():
+    a = A("Nach dem Treffen sagte der Minister, Indien werde in diesem Jahr acht Millionen Tonnen australische Kohle "
+          "kaufen und in den beiden folgenden Jahren jeweils zehn Millionen Tonnen.")
+    got = [(m.type, m.quantity["value"]) for m in a.measures]
+    assert got == [("purchase_commitment", 8000000), ("purchase_commitment", 10000000)]
+    assert a.measures[1].evidence[0].text == "in den beiden folgenden Jahren jeweils zehn Millionen Tonnen"
+    b = analyze("Japan and India agreed on Monday that Japan will buy $40 billion worth of Indian steel over three years "
+                "and invest $60 billion in Indian railways.", language="en")
+    assert sorted(m.type for m in b.measures) == ["investment_commitment", "purchase_commitment"]

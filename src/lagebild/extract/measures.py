@@ -314,7 +314,7 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
     if not pairs:
         pairs = [(lo, None, None, None)]
 
-    quantity = None
+    quantity = second = None
     if mtype in ("purchase_commitment", "investment_commitment", "supply_agreement", "other", "market_access",
                  "tariff_change", "sanction"):
         end = sent.start + part[1] if part else sent.end  # a part's figures are its own
@@ -330,6 +330,15 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                       or G["total_after"].match(text[q.end:q.end + 20]))]
         if total or fresh or found:
             quantity = (total or fresh or found)[0].as_value()
+        if not total and len(fresh) >= 2 and mtype in ("purchase_commitment", "investment_commitment"):
+            # "zwölf Millionen Tonnen … kaufen und in den folgenden drei Jahren jeweils 25 Millionen Tonnen":
+            # a second amount of the same unit joined by 'und' is a commitment of its own
+            q1, q2 = fresh[0], fresh[1]
+            b2 = min(q2.start, q2.number_start or q2.start)
+            jm = G["amount_and"].search(text[q1.end:b2])
+            # ... unless the words after 'und' name another kind of measure ("and invest $600 billion")
+            if q1.unit == q2.unit and jm and not cues["_any_type"].search(text[q1.end + jm.end():b2]):
+                second = q2
         if quantity is None:
             vm = G["vague_amount"].search(stext)
             if vm:
@@ -356,6 +365,20 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
             status=status, attributed_to=speaker_id,
             evidence=[Evidence.of(text, ev_a, ev_b)],
             found_by=FoundBy("measures", f"{mtype}:{'from_to' if frm else ('to' if to else ('change' if ch else 'cue'))}")))
+    if second is not None and len(out) == 1:
+        first = out[0]
+        ev = first.evidence[0]
+        cut = G["amount_and"].search(text, ev.start, min(second.start, second.number_start or second.start))
+        if cut and ev.start < cut.start() < ev.end:
+            a, b = _trim_span(text, ev.start, cut.start())
+            first.evidence = [Evidence.of(text, a, b)]
+            a, b = _trim_span(text, cut.end(), ev.end)
+            while b > a and text[b - 1] in ".!":
+                b -= 1
+            out.append(Measure(
+                type=mtype, actor=first.actor, target=first.target, object=first.object, quantity=second.as_value(),
+                term=first.term, renewal=first.renewal, status=first.status, attributed_to=first.attributed_to,
+                evidence=[Evidence.of(text, a, b)], found_by=FoundBy("measures", f"{mtype}:second_amount")))
     return out
 
 
