@@ -448,3 +448,31 @@ def test_a_second_amount_joined_by_und_is_a_commitment_of_its_own():
     b = analyze("Japan and India agreed on Monday that Japan will buy $40 billion worth of Indian steel over three years "
                 "and invest $60 billion in Indian railways.", language="en")
     assert sorted(m.type for m in b.measures) == ["investment_commitment", "purchase_commitment"]
+
+
+def test_resources_deliveries_and_treaties_get_their_own_type():
+    def types(text):
+        return [m.type for m in A(text).measures]
+    assert types("Die Regierungen von Chile und Japan unterzeichneten am Montag das Rohstoffabkommen.") == ["supply_agreement"]
+    assert types("Beim Gipfel in Tokio haben sich beide Seiten auf einen Mechanismus für die Ausfuhr von Seltenen Erden "
+                 "verständigt.") == ["supply_agreement"]
+    assert types("Nach dem Treffen sagte Trump, amerikanische Firmen dürften wieder Bauteile an den Konzern ZTE "
+                 "liefern.") == ["export_control"]
+    assert types("Peking kündigte am Dienstag an, für Graphit gälten bei Lieferungen nach Japan künftig strengere "
+                 "Prüfungen.") == ["export_control"]
+    assert types("Bei ihrem Treffen vereinbarten beide Staatschefs, den Waffenstillstand durch einen Friedensvertrag zu "
+                 "ersetzen.") == ["other"]
+    en = [m.type for m in analyze("At their meeting the two leaders agreed to replace the armistice with a peace treaty "
+                                  "this year.", language="en").measures]
+    assert en == ["other"]
+
+
+def test_a_share_of_world_output_or_a_rule_for_whoever_delivers_is_no_supply_deal():
+    a = A("Die EU und Kanada einigten sich am Montag auf Exportkontrollen für Kobalt. Der Kongo liefert rund 70 Prozent "
+          "des weltweit geförderten Kobalts. Wer mehr liefert, zahlt weiter 25 Prozent.")
+    assert [m.type for m in a.measures] == ["export_control"]
+
+
+def test_the_state_a_reported_clause_names_is_the_buyer_not_the_speakers():
+    a = A("Nach dem Treffen mit Juncker sagte Trump, die Europäer würden sofort große Mengen Soja kaufen.")
+    assert [(m.type, m.actor) for m in a.measures] == [("purchase_commitment", "EU")]

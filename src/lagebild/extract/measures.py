@@ -518,12 +518,10 @@ def _parties(ctx: Context, sent, mtype: str, scope: str, speaker_actor: Optional
             actor, target = bel[0], bel[1]
     if actor is None:
         subj = [m for m in states if m.found_by.rule != "demonym_adjective" and m.actor != target]
-        if subj and mtype not in ("purchase_commitment", "supply_agreement", "ceasefire"):
-            actor = subj[0].actor
+        if subj and mtype not in ("supply_agreement", "ceasefire"):
+            actor = subj[0].actor  # the state the clause names buys ("Trump sagte, die Europäer würden … kaufen")
         elif speaker_actor and speaker_actor != target and mtype not in ("ceasefire",):
             actor = speaker_actor
-        elif subj and mtype == "purchase_commitment":
-            actor = subj[0].actor
     parties = _main_parties(ctx)
     if len(parties) == 2 and mtype != "ceasefire":
         if actor in parties and target is None:
