@@ -476,3 +476,18 @@ def test_a_share_of_world_output_or_a_rule_for_whoever_delivers_is_no_supply_dea
 def test_the_state_a_reported_clause_names_is_the_buyer_not_the_speakers():
     a = A("Nach dem Treffen mit Juncker sagte Trump, die Europäer würden sofort große Mengen Soja kaufen.")
     assert [(m.type, m.actor) for m in a.measures] == [("purchase_commitment", "EU")]
+
+
+def test_a_measure_told_with_ebenfalls_is_one_more_and_its_doer_speaks_for_a_state():
+    a = A("Die EU setzt im Gegenzug ihre Vergeltungszölle auf amerikanische Waren aus. Auf die drohende Anhebung dieser "
+          "Gegenzölle verzichtet Brüssel ebenfalls.")
+    assert len([m for m in a.measures if m.type == "tariff_change"]) == 2
+    b = A("Kehrtwende in Washington: Donald Trump setzt die Gegenzölle für 90 Tage aus.")
+    assert [(m.type, m.actor) for m in b.measures] == [("tariff_change", "USA")]
+    c = A("Für die EU halbiert sich der Aufschlag damit von 20 auf zehn Prozent.")
+    assert [(m.type, m.target) for m in c.measures] == [("tariff_change", "EU")]
+
+
+def test_goods_let_in_without_a_tariff_are_market_access():
+    a = A("Vom 1. Januar an dürfen festgelegte Mengen japanischen Stahls ohne Aufschlag ins Land.")
+    assert [m.type for m in a.measures] == ["market_access"]

@@ -17,7 +17,7 @@ from typing import Optional
 from ..model import Evidence, FoundBy, Measure
 from ..pipeline import Context, register
 from .numbers import NumberParser
-from .speakers import attribution, subject
+from .speakers import attribution, persons_in, subject
 from .structure import parsers
 from ..resources import first_match, settings
 
@@ -490,7 +490,9 @@ def _parties(ctx: Context, sent, mtype: str, scope: str, speaker_actor: Optional
     actor = target = None
     if mtype in ("tariff_change", "sanction", "export_control"):
         target = _role(ctx, roles["target"], scope)
-        actor = near_actor or speaker_actor
+        # "Donald Trump setzt die Gegenzölle … aus": the person who takes the measure speaks for a state
+        doer = next((p.actor for m, p in persons_in(ctx, lo, hi) if p.actor and p.actor != target), None)
+        actor = near_actor or speaker_actor or doer
         if mtype == "export_control" and actor is None:
             actor = _role(ctx, roles["supplier"], scope)
     elif mtype == "purchase_commitment":
@@ -575,6 +577,8 @@ def _near(ctx: Context, old: Measure, here) -> bool:
 def _merge(ctx: Context, new: Measure) -> None:
     here = ctx.sentence_at(new.evidence[0].start)
     answer = here is not None and ctx.lang.grammar["measures"]["in_return"].search(here.text) is not None
+    # "verzichtet Brüssel ebenfalls", "gelte auch für Autos": one more measure, not the last one again
+    more = here is not None and ctx.lang.grammar["measures"]["additive"].search(here.text) is not None
     for old in ctx.measures:
         if answer and (old.actor is None or old.actor != new.actor):
             continue  # "Im Gegenzug setzt die EU …": the other side's measure, not the one before
@@ -583,6 +587,8 @@ def _merge(ctx: Context, new: Measure) -> None:
         if new.type in ("other", "sanction", "export_control") and not _same_thing(old, new, ctx.lang.measures["same_thing"]["stop"]):
             continue  # unlike commitments: embassies reopened are not prisoners exchanged, tankers listed not banks cut off
         same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
+        if more and not (same_numbers and (new.from_ or new.to or new.change)):
+            continue
         new_bare = new.from_ is None and new.to is None and new.change is None
         old_bare = old.from_ is None and old.to is None and old.change is None
         same_parties = all(a is None or b is None or a == b for a, b in ((old.actor, new.actor), (old.target, new.target)))
