@@ -491,3 +491,10 @@ def test_a_measure_told_with_ebenfalls_is_one_more_and_its_doer_speaks_for_a_sta
 def test_goods_let_in_without_a_tariff_are_market_access():
     a = A("Vom 1. Januar an dürfen festgelegte Mengen japanischen Stahls ohne Aufschlag ins Land.")
     assert [m.type for m in a.measures] == ["market_access"]
+
+
+def test_a_second_quota_told_in_parallel_is_its_own_market_access():
+    a = A("Die EU und Chile einigten sich am Montag. Lammfleisch darf künftig bis zu einer Menge von 9.000 Tonnen im Jahr "
+          "zu einem Zollsatz von 5 Prozent in die EU eingeführt werden, Geflügel bis zu 38.000 Tonnen jährlich sogar zollfrei.")
+    got = {(m.type, (m.quantity or {}).get("value")) for m in a.measures}
+    assert ("market_access", 38000) in got and len(a.measures) == 2
