@@ -498,3 +498,24 @@ def test_a_second_quota_told_in_parallel_is_its_own_market_access():
           "zu einem Zollsatz von 5 Prozent in die EU eingeführt werden, Geflügel bis zu 38.000 Tonnen jährlich sogar zollfrei.")
     got = {(m.type, (m.quantity or {}).get("value")) for m in a.measures}
     assert ("market_access", 38000) in got and len(a.measures) == 2
+
+
+def test_a_sanction_restated_with_another_noun_is_one_measure_but_joint_is_no_shared_thing():
+    a = A("Die EU-Staaten haben am Mittwoch ein neues Sanktionspaket gegen Belarus beschlossen. Die Sanktionen treten am "
+          "Freitag in Kraft.")
+    assert [(m.type, len(m.evidence)) for m in a.measures] == [("sanction", 2)]
+    b = A("Moon Jae-in und Kim Jong Un trafen sich am Freitag in Panmunjom. Darin bekennen sich beide Seiten zum "
+          "gemeinsamen Ziel, eine atomwaffenfreie Halbinsel zu schaffen. In der Grenzstadt soll ein gemeinsames "
+          "Verbindungsbüro eingerichtet werden.")
+    assert len([m for m in b.measures if m.type == "other"]) == 2
+    c = A("Die EU-Staaten haben am Mittwoch ein neues Sanktionspaket gegen Belarus beschlossen. 40 weitere Frachtschiffe "
+          "kommen auf die Sanktionsliste.")
+    assert sorted(str((m.quantity or {}).get("unit")) for m in c.measures) == ["None", "vessels"]  # a compound counts its noun
+
+
+def test_leaders_who_met_and_agreed_to_resume_talks_still_met():
+    for tail in ("agreed on the resumption of trade talks.", "agreed to begin talks on a trade deal."):
+        a = analyze("Xi Jinping and Donald Trump met in Busan on Thursday and " + tail, language="en")
+        assert len(a.meetings) == 1 and a.meetings[0].place == "Busan"
+    b = analyze("Beijing asked for the resumption of trade talks between Xi Jinping and Donald Trump.", language="en")
+    assert b.meetings == []

@@ -555,11 +555,17 @@ def _same_thing(a: Measure, b: Measure, stop=frozenset()) -> bool:
     word of the language: "wieder öffnen" and "wieder aufnehmen" share no thing)."""
     def words(m):
         return {w.casefold() for w in re.findall(r"\w{5,}", m.object or "")} - stop
+
+    def stems(ws):
+        return {w[:7] for w in ws if len(w) >= 8}
     wa, wb = words(a), words(b)
     # a sanction or control named by its type noun alone ("Die Sanktionen treten in Kraft") restates one;
     # an 'other' commitment's few words ("are to pull back") tell nothing about it
     bare_restates = a.type in ("sanction", "export_control")
-    return bool(wa & wb) or (bare_restates and (not wa or not wb))
+    # long words of one stem ("Sanktionspaket", "Sanktionen") name one thing when no figure tells the two apart
+    # (a package and the 40 ships it lists are not one measure)
+    stemmed = a.quantity == b.quantity and bool(stems(wa) & stems(wb))
+    return bool(wa & wb) or stemmed or (bare_restates and (not wa or not wb))
 
 
 def _near(ctx: Context, old: Measure, here) -> bool:

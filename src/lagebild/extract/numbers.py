@@ -58,7 +58,23 @@ class NumberParser:
         self.count_gap = int(g["count_gap"])
         self.count_gap_word = re.compile(g["count_gap_word"])
         self.count_units = frozenset(g["count_units"])
+        # counted nouns read at the end of compounds (German): longest first
+        cmin = g.get("compound_unit_min")
+        self.compound_units = sorted(((w.lower(), u) for w, u in self.unit_words.items()
+                                      if cmin and u in self.count_units and len(w) >= cmin), key=lambda x: -len(x[0]))
         self.year_like = re.compile(r"^(?:1[89]|20)\d\d$")
+
+    @lru_cache(maxsize=4096)
+    def unit_of(self, tok: str) -> Optional[str]:
+        """The unit a word names: "Tonnen" -> t; in German also the end of a compound ("Frachtschiffe" -> vessels)."""
+        u = self.unit_words.get(tok)
+        if u is not None or not tok[:1].isupper():
+            return u
+        low = tok.lower()
+        for w, unit in self.compound_units:
+            if low.endswith(w) and len(low) - len(w) >= 3:
+                return unit
+        return None
 
     @lru_cache(maxsize=4096)
     def word(self, w: str) -> Optional[float]:
@@ -142,8 +158,8 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
         iso = None
         if i > 0 and tokens[i - 1].text in parser.prefix_units and tokens[i - 1].end == tokens[i].start:
             unit = parser.prefix_units[tokens[i - 1].text]  # "$550 billion"
-        elif j < n and tokens[j].text in parser.unit_words:
-            unit = parser.unit_words[tokens[j].text]
+        elif j < n and parser.unit_of(tokens[j].text) is not None:
+            unit = parser.unit_of(tokens[j].text)
             j += 1
         elif j < n and tokens[j].text in parser.durations:
             per, des = parser.durations[tokens[j].text]
@@ -162,8 +178,8 @@ def find_quantities(tokens: list, parser: NumberParser) -> list[Quantity]:
             while k < n and k - j < parser.count_gap and parser.count_gap_word.match(tokens[k].text) \
                     and tokens[k].text not in parser.unit_words:
                 k += 1
-            if k > j and k < n and parser.unit_words.get(tokens[k].text) in parser.count_units:
-                unit = parser.unit_words[tokens[k].text]
+            if k > j and k < n and parser.unit_of(tokens[k].text) in parser.count_units:
+                unit = parser.unit_of(tokens[k].text)
                 j = k + 1
         word_number = not t[:1].isdigit()
         if unit is None and scale == 1 and word_number:
