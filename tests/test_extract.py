@@ -519,3 +519,11 @@ def test_leaders_who_met_and_agreed_to_resume_talks_still_met():
         assert len(a.meetings) == 1 and a.meetings[0].place == "Busan"
     b = analyze("Beijing asked for the resumption of trade talks between Xi Jinping and Donald Trump.", language="en")
     assert b.meetings == []
+
+
+def test_two_purchases_joined_by_und_in_one_clause_are_two():
+    a = A("Macron und Xi trafen sich in Peking. Vereinbart wurde, dass China mehr Rindfleisch aus Frankreich einführt und "
+          "mehr französischen Cognac importiert.")
+    got = [(m.type, m.evidence[0].text) for m in a.measures]
+    assert got == [("purchase_commitment", "Vereinbart wurde, dass China mehr Rindfleisch aus Frankreich einführt"),
+                   ("purchase_commitment", "mehr französischen Cognac importiert.")]

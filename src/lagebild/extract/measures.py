@@ -137,6 +137,8 @@ def _parts(stext: str, cues) -> list:
     if parts and len(parts) > 1 and not any_type.search(stext, parts[0][0], parts[0][1]):
         first = parts.pop(0)
         parts[0] = (first[0], parts[0][1])
+    lead = cues["parts"]["lead"][0]
+    parts = [(a + (lm.end() if (lm := lead.match(stext[a:b])) else 0), b) for a, b in parts]
     return parts or [(0, len(stext))]
 
 
