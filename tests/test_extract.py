@@ -527,3 +527,16 @@ def test_two_purchases_joined_by_und_in_one_clause_are_two():
     got = [(m.type, m.evidence[0].text) for m in a.measures]
     assert got == [("purchase_commitment", "Vereinbart wurde, dass China mehr Rindfleisch aus Frankreich einführt"),
                    ("purchase_commitment", "mehr französischen Cognac importiert.")]
+
+
+def test_a_truce_in_a_trade_dispute_is_no_ceasefire_but_a_truce_in_a_war_is():
+    a = analyze("The United States and China agreed on Monday to cut their tariffs for 90 days. The truce leaves the "
+                "tariffs already in force untouched.", language="en")
+    assert "ceasefire" not in [m.type for m in a.measures]
+    b = analyze("Russia and Ukraine agreed on Monday to a truce on the front line; the fighting is to stop at midnight.",
+                language="en")
+    assert [m.type for m in b.measures] == ["ceasefire"]
+    c = A("Im Handelsstreit vereinbarten Washington und Brüssel am Mittwoch einen Waffenstillstand.")
+    assert "ceasefire" not in [m.type for m in c.measures]
+    d = A("Israel und die Hamas vereinbarten am Mittwoch einen Waffenstillstand; die Kämpfe sollen am Sonntag enden.")
+    assert [m.type for m in d.measures] == ["ceasefire"]

@@ -159,6 +159,8 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
                 if not any(h[0] < pa + m.end() and pa + m.start() < h[3] for h in hits):
                     hits.append((pa + m.start(), mtype, m, pa + m.end()))
                 break
+    if any(h[1] == "ceasefire" for h in hits) and _truce_of_trade(ctx, sent, ptext):
+        hits = [h for h in hits if h[1] != "ceasefire"]
     if not hits and prev_type == "tariff_change":
         # the sentence after a tariff goes on with its figures: "Auf Waren aus der EU werden nun 20 Prozent fällig."
         fm = G["from_to"].search(ptext) or G["level_verb"].search(ptext)
@@ -199,6 +201,17 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
             _merge(ctx, meas)
         last_type = mtype
     return last_type
+
+
+def _truce_of_trade(ctx: Context, sent, ptext: str) -> bool:
+    """Whether a ceasefire word is a metaphor of a trade dispute: trade words in its sentence or the one
+    before (same paragraph), no word of war in its own."""
+    cues = ctx.lang.measures["truce_of_trade"]
+    if first_match(cues["war"], ptext):
+        return False
+    prev = ctx.sentences[sent.index - 1] if sent.index > 0 else None
+    around = sent.text + (" " + prev.text if prev is not None and prev.paragraph == sent.paragraph else "")
+    return first_match(cues["trade"], around) is not None
 
 
 def _historical(ctx: Context, G: dict, before: str, after: str) -> bool:
