@@ -540,3 +540,10 @@ def test_a_truce_in_a_trade_dispute_is_no_ceasefire_but_a_truce_in_a_war_is():
     assert "ceasefire" not in [m.type for m in c.measures]
     d = A("Israel und die Hamas vereinbarten am Mittwoch einen Waffenstillstand; die Kämpfe sollen am Sonntag enden.")
     assert [m.type for m in d.measures] == ["ceasefire"]
+
+
+def test_a_measure_told_in_contrast_is_not_the_one_before():
+    a = analyze("The administration has already shelved a round of duties that was due to hit consumer electronics. "
+                "Tariffs of 25 percent on about $250 billion of Chinese goods, however, remain in place.", language="en")
+    tariffs = [m for m in a.measures if m.type == "tariff_change"]
+    assert len(tariffs) == 2 and tariffs[1].to == {"value": 25, "unit": "percent"}
