@@ -547,3 +547,9 @@ def test_a_measure_told_in_contrast_is_not_the_one_before():
                 "Tariffs of 25 percent on about $250 billion of Chinese goods, however, remain in place.", language="en")
     tariffs = [m for m in a.measures if m.type == "tariff_change"]
     assert len(tariffs) == 2 and tariffs[1].to == {"value": 25, "unit": "percent"}
+
+
+def test_what_talks_dealt_with_is_no_measure():
+    a = analyze("According to Iranian officials, the talks in Muscat dealt only with Iran's nuclear programme and the "
+                "lifting of US sanctions.", language="en")
+    assert a.measures == []
