@@ -553,3 +553,45 @@ def test_what_talks_dealt_with_is_no_measure():
     a = analyze("According to Iranian officials, the talks in Muscat dealt only with Iran's nuclear programme and the "
                 "lifting of US sanctions.", language="en")
     assert a.measures == []
+
+
+def test_amounts_before_and_after_in_a_quantitys_unit():
+    a = A("Putin und Xi trafen sich in Peking. Die Fernostroute soll von zehn auf zwölf Milliarden Kubikmeter jährlich "
+          "aufgestockt werden. Über die alte Leitung sollen künftig 44 statt 38 Milliarden Kubikmeter im Jahr nach China "
+          "strömen.")
+    got = [(m.type, m.from_["value"], m.to["value"], m.to["unit"]) for m in a.measures]
+    assert got == [("supply_agreement", 10_000_000_000, 12_000_000_000, "m3"),
+                   ("supply_agreement", 38_000_000_000, 44_000_000_000, "m3")]
+
+
+def test_pledges_orders_aid_and_listings_are_read_with_their_figures():
+    def one(text):
+        ms = A(text).measures
+        assert len(ms) == 1, [(m.type, m.quantity) for m in ms]
+        return ms[0].type, ms[0].quantity, ms[0].to
+    assert one("Lee und Trump trafen sich in Gyeongju. Seoul versprach Investitionen von 350 Milliarden Dollar in den "
+               "USA.") == ("investment_commitment", {"value": 350_000_000_000, "unit": "USD"}, None)
+    assert one("Subianto und Trump telefonierten am Dienstag. Außerdem bestelle Indonesien 50 Boeing-Flugzeuge.") == (
+        "purchase_commitment", {"value": 50, "unit": "aircraft"}, None)
+    assert one("Die EU stellt der Ukraine für die Jahre 2024 bis 2027 zusätzlich 50 Milliarden Euro bereit.") == (
+        "other", {"value": 50_000_000_000, "unit": "EUR"}, None)
+    assert one("Außerdem werden 117 weitere Schiffe der Schattenflotte gelistet; damit stehen 557 Tanker auf der "
+               "schwarzen Liste der EU.")[:2] == ("sanction", {"value": 117, "unit": "vessels"})
+    assert one("Umgeleitete Waren sollen nach Angaben eines US-Regierungsvertreters mit einem Zoll von 40 Prozent belegt "
+               "werden.")[::2] == ("tariff_change", {"value": 40, "unit": "percent"})
+    assert one("Indonesien werde Beschränkungen für die Ausfuhr kritischer Mineralien in die USA aufheben, sagte Trump.")[0] \
+        == "export_control"
+    assert one("Scholz und bin Zayed trafen sich in Abu Dhabi. RWE schloss mit ADNOC einen Vertrag über eine erste Ladung "
+               "von 137.000 Kubikmetern LNG.")[:2] == ("supply_agreement", {"value": 137000, "unit": "m3"})
+
+
+def test_a_pledge_beside_a_purchase_or_a_cap_is_no_second_investment_and_a_share_no_rate():
+    a = A("Lee und Trump trafen sich in Gyeongju. Seoul versprach Investitionen von 350 Milliarden Dollar in den USA und "
+          "den Kauf von Flüssiggas im Wert von 100 Milliarden Dollar. 200 Milliarden Dollar fließen als "
+          "Barinvestitionen, gestaffelt und gedeckelt auf höchstens 20 Milliarden Dollar im Jahr.")
+    got = sorted((m.type, m.quantity["value"]) for m in a.measures)
+    assert got == [("investment_commitment", 200_000_000_000), ("investment_commitment", 350_000_000_000),
+                   ("purchase_commitment", 100_000_000_000)]
+    b = A("Jakarta sagt zu, die Zölle auf rund 99 Prozent der amerikanischen Industriegüter abzuschaffen.")
+    assert [m.to for m in b.measures if m.type == "tariff_change"] != [{"value": 99, "unit": "percent"}]
+    assert A("An Ungarns Haltung ändere sich nichts; nötig seien eine Waffenruhe und Friedensgespräche.").measures == []

@@ -322,10 +322,15 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 pairs.append((lo + (tm or cm or lv).start(), frm, to, ch))
     if not pairs:
         pairs = _prices(G, parser, scope, lo)
+    amounts = False
+    if not pairs:
+        pairs = _amounts(G, parser, scope, lo)
+        amounts = bool(pairs)
     for k, (pos, frm, to, ch) in enumerate(pairs):
-        if frm and to and ch is None and frm["unit"] == to["unit"] == "percent":
+        if frm and to and ch is None and frm["unit"] == to["unit"] and (frm["unit"] == "percent" or amounts):
             # the change a from/to pair implies, in percentage points
-            pairs[k] = (pos, frm, to, _val(round(to["value"] - frm["value"], 4), "percentage_points"))
+            unit = "percentage_points" if frm["unit"] == "percent" else frm["unit"]
+            pairs[k] = (pos, frm, to, _val(round(to["value"] - frm["value"], 4), unit))
     if not pairs:
         pairs = [(lo, None, None, None)]
 
@@ -343,16 +348,19 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
         total = [q for q in fresh if q.unit == fresh[0].unit
                  and (G["total_before"].search(text[max(sent.start, (q.number_start or q.start) - 30):q.number_start or q.start])
                       or G["total_after"].match(text[q.end:q.end + 20]))]
-        if total or fresh or found:
+        if (total or fresh or found) and not amounts:  # amounts read as before/after are no quantity besides
             quantity = (total or fresh or found)[0].as_value()
         if not total and len(fresh) >= 2 and mtype in ("purchase_commitment", "investment_commitment"):
             # "zwölf Millionen Tonnen … kaufen und in den folgenden drei Jahren jeweils 25 Millionen Tonnen":
             # a second amount of the same unit joined by 'und' is a commitment of its own
             q1, q2 = fresh[0], fresh[1]
             b2 = min(q2.start, q2.number_start or q2.start)
-            jm = G["amount_and"].search(text[q1.end:b2])
-            # ... unless the words after 'und' name another kind of measure ("and invest $600 billion")
-            if q1.unit == q2.unit and jm and not cues["_any_type"].search(text[q1.end + jm.end():b2]):
+            between = text[q1.end:b2]
+            jm = G["amount_and"].search(between)
+            # ... unless the words between name another kind of measure ("and invest $600 billion", "und den
+            # Kauf von Flüssiggas … im Wert von 100 Milliarden Dollar") or a limit ("gedeckelt auf höchstens")
+            other_kind = any(rx.search(between) for t, pats in cues["types"].items() if t != mtype for rx in pats)
+            if q1.unit == q2.unit and jm and not other_kind and not G["amount_limit"].search(between[jm.end():]):
                 second = q2
         if quantity is None:
             vm = G["vague_amount"].search(stext)
@@ -395,6 +403,24 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 term=first.term, renewal=first.renewal, status=first.status, attributed_to=first.attributed_to,
                 evidence=[Evidence.of(text, a, b)], found_by=FoundBy("measures", f"{mtype}:second_amount")))
     return out
+
+
+def _amounts(G: dict, parser, scope: str, lo: int) -> list:
+    """Amounts before and after in a quantity's unit ("von zehn auf zwölf Milliarden Kubikmeter",
+    "44 statt 38 Milliarden Kubikmeter"); the scale after the second number holds for the first too."""
+    for key in ("qty_from_to", "qty_instead"):
+        rx = G.get(key)
+        m = rx.search(scope) if rx is not None else None
+        if not m:
+            continue
+        unit = parser.unit_of(m.group("ub"))
+        a, b = _number(parser, m.group("a")), _number(parser, m.group("b"))
+        if unit is None or unit not in QUANTITY_UNITS or a is None or b is None:
+            continue
+        sb = parser.scales.get(m.group("sb"), 1) if m.group("sb") else 1
+        sa = parser.scales.get(m.groupdict().get("sa"), sb) if m.groupdict().get("sa") else sb
+        return [(lo + m.start(), _val(a * sa, unit), _val(b * sb, unit), None)]
+    return []
 
 
 def _prices(G: dict, parser, scope: str, lo: int) -> list:
