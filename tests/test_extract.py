@@ -595,3 +595,17 @@ def test_a_pledge_beside_a_purchase_or_a_cap_is_no_second_investment_and_a_share
     b = A("Jakarta sagt zu, die Zölle auf rund 99 Prozent der amerikanischen Industriegüter abzuschaffen.")
     assert [m.to for m in b.measures if m.type == "tariff_change"] != [{"value": 99, "unit": "percent"}]
     assert A("An Ungarns Haltung ändere sich nichts; nötig seien eine Waffenruhe und Friedensgespräche.").measures == []
+
+
+def test_a_further_step_starts_where_the_last_ended_and_an_elliptic_amount_is_its_own():
+    a = A("Indien und Großbritannien unterzeichneten am Donnerstag ihr Abkommen. Der Zoll auf Whisky wird sofort von 150 "
+          "auf 75 Prozent halbiert. Bis zum zehnten Vertragsjahr sinkt er dann weiter auf 40 Prozent.")
+    got = [(m.from_["value"], m.to["value"]) for m in a.measures if m.type == "tariff_change"]
+    assert got == [(150, 75), (75, 40)]
+    b = A("Subianto und Trump telefonierten am Dienstag. Indonesien werde amerikanische Energie im Wert von 15 Milliarden "
+          "Dollar abnehmen, dazu Agrarprodukte für 4,5 Milliarden Dollar.")
+    assert [(m.type, m.quantity["value"]) for m in b.measures] == [("purchase_commitment", 15_000_000_000),
+                                                                  ("purchase_commitment", 4_500_000_000)]
+    c = A("Die EU-Staaten einigten sich auf ihr 19. Sanktionspaket. Es sieht ein Einfuhrverbot für russisches Flüssiggas "
+          "vor, das für langfristige Lieferverträge ab Januar 2027 greift.")
+    assert "supply_agreement" not in [m.type for m in c.measures]

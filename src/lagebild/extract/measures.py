@@ -68,7 +68,7 @@ def measures(ctx: Context) -> None:
                 and not first_match(cues["commitment"]["any"], stext):
             prev_type = None  # no cue of any kind: nothing to read (and the costly parts are skipped)
             continue
-        for pa, pb in _parts(stext, cues):
+        for pa, pb in _parts(stext, cues, ctx.lang.grammar["measures"].get("elliptic_amount")):
             prev_type = _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiting)
     if waiting and (ctx.meetings or ctx.measures):
         for sent, stext, pa, pb in waiting:
@@ -119,7 +119,7 @@ def _breakdown(ctx: Context, sent) -> bool:
     return True
 
 
-def _parts(stext: str, cues) -> list:
+def _parts(stext: str, cues, keep=None) -> list:
     """Parts of a sentence that each report a measure of their own ("ein zollfreies Kontingent von
     13.000 Tonnen, zudem dürfen 1,4 Milliarden Liter Ethanol zollfrei eingeführt werden")."""
     bounds = [0]
@@ -129,7 +129,7 @@ def _parts(stext: str, cues) -> list:
     parts = []
     any_type = cues["_any_type"]
     for a, b in zip(bounds, bounds[1:]):
-        has_cue = any_type.search(stext, a, b) is not None
+        has_cue = any_type.search(stext, a, b) is not None or (keep is not None and keep.search(stext[a:b]) is not None)
         if parts and not has_cue:
             parts[-1] = (parts[-1][0], b)
         else:
@@ -147,6 +147,7 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
     G = ctx.lang.grammar["measures"]
     ptext = stext[pa:pb]
     hits = []
+    elliptic = False
     for mtype, pats in cues["types"].items():
         for rx in pats:
             # the first occurrence that is neither the reason for another measure ("als Strafe für Indiens
@@ -159,13 +160,24 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
                 if not any(h[0] < pa + m.end() and pa + m.start() < h[3] for h in hits):
                     hits.append((pa + m.start(), mtype, m, pa + m.end()))
                 break
+    ban = min((h[0] for h in hits if h[1] in ("sanction", "export_control")), default=None)
+    if ban is not None:
+        # "ein Einfuhrverbot für Flüssiggas, das für langfristige Lieferverträge greift": the deliveries after a
+        # ban or a control are what it stops, not a supply deal of their own
+        hits = [h for h in hits if not (h[1] == "supply_agreement" and h[0] > ban)]
     if any(h[1] == "ceasefire" for h in hits) and _truce_of_trade(ctx, sent, ptext):
         hits = [h for h in hits if h[1] != "ceasefire"]
     if not hits and prev_type == "tariff_change":
         # the sentence after a tariff goes on with its figures: "Auf Waren aus der EU werden nun 20 Prozent fällig."
-        fm = G["from_to"].search(ptext) or G["level_verb"].search(ptext)
+        fm = G["from_to"].search(ptext) or G["level_verb"].search(ptext) or (G["further"].search(ptext) if G.get("further") else None)
         if fm and _unit_of(G, fm.groupdict().get("ub") or fm.groupdict().get("ub2")):
             hits = [(pa + fm.start(), "tariff_change", fm, pa + fm.end())]
+    if not hits and pa > 0 and prev_type in ("purchase_commitment", "investment_commitment") and G.get("elliptic_amount") \
+            and G["elliptic_amount"].search(ptext):
+        # ", dazu Agrarprodukte für 4,5 Milliarden Dollar": a part with only an amount goes on with the commitment before
+        em = G["elliptic_amount"].search(ptext)
+        hits = [(pa + em.start(), prev_type, em, pa + em.end())]
+        elliptic = True  # its verb stands in the part before
     if not hits:
         m = first_match(cues["commitment"]["any"], ptext)
         if m and first_match(cues["commitment"]["vague"], ptext):
@@ -188,7 +200,7 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
     seen_types = set()
     last_type = None
     for k, (pos, mtype, m, _) in enumerate(hits):
-        if mtype in seen_types or (not has_action and mtype not in ACTION_FREE):
+        if mtype in seen_types or (not has_action and mtype not in ACTION_FREE and not elliptic):
             continue
         seen_types.add(mtype)
         lo = pa if k == 0 else pos
@@ -313,6 +325,10 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
             if cm and _number(parser, cm.group("c")) is not None:
                 c = _number(parser, cm.group("c"))
                 ch = _val(-c if direction < 0 else c, _unit_of(G, cm.group("uc")))
+            if to and frm is None and to["unit"] == "percent" and G.get("further") and G["further"].search(scope) \
+                    and (last := next((m for m in reversed(ctx.measures) if m.type == mtype), None)) is not None \
+                    and last.to and last.to["unit"] == "percent" and last.to["value"] != to["value"]:
+                frm = dict(last.to)  # "sinkt er dann weiter auf 40 Prozent": from the level the last step reached
             if to and frm is None and to["unit"] == "percent":
                 # "a tariff of 15 percent, down from 27.5 percent", "auf 15 Prozent, nach zuvor 27,5 Prozent"
                 pm = G["from_after"].search(scope)
