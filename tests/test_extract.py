@@ -609,3 +609,17 @@ def test_a_further_step_starts_where_the_last_ended_and_an_elliptic_amount_is_it
     c = A("Die EU-Staaten einigten sich auf ihr 19. Sanktionspaket. Es sieht ein Einfuhrverbot für russisches Flüssiggas "
           "vor, das für langfristige Lieferverträge ab Januar 2027 greift.")
     assert "supply_agreement" not in [m.type for m in c.measures]
+
+
+def test_a_speaker_no_lexicon_knows_is_named_by_the_subject_of_the_reporting_verb():
+    a = A("Indische Regierungskreise erklären, es gebe keine Entscheidung. Die Feuerpause sei direkt ausgehandelt worden.")
+    assert [(s.speaker_name, s.text) for s in a.statements] == [
+        ("Indische Regierungskreise", "es gebe keine Entscheidung"),
+        ("Indische Regierungskreise", "Die Feuerpause sei direkt ausgehandelt worden")]
+    b = A("Nach dem Treffen sagte ein Sprecher des Ministeriums, man sei zufrieden. Moskau wiederum erklärte, Taiwan sei "
+          "ein Teil Chinas.")
+    assert [s.speaker_name for s in b.statements] == ["Sprecher des Ministeriums", "Moskau"]
+    c = A("Darin heißt es, die Ukraine sei zu einer Waffenruhe bereit. Am Montag sagte, es gebe nichts.")
+    assert all(s.speaker_name not in ("Darin", "Am Montag") for s in c.statements)
+    d = analyze("Indian officials said the ceasefire had been agreed directly between the two countries.", language="en")
+    assert [s.speaker_name for s in d.statements] == ["Indian officials"]

@@ -147,9 +147,12 @@ def statements(ctx: Context) -> None:
             if any(clause_a <= q[0] < sent.end for q in ctx.quotes):
                 continue
             speaker = _speaker(ctx, sent, sent.start, sent.start + comma if not after_verb else sent.start + m.start(), last, attr)
+            unnamed = speaker is None and not attr
+            if unnamed:
+                speaker = _unnamed_subject(ctx, sent, m, comma, after_verb)
             if speaker is None:
                 continue
-            emit(speaker, clause_a, sent.end, False, "reporting_verb_clause")
+            emit(speaker, clause_a, sent.end, False, "reporting_verb_unnamed" if unnamed else "reporting_verb_clause")
             last, last_sentence, done = speaker, sent.index, True
             break
         if done or quoted:
@@ -197,6 +200,27 @@ def statements(ctx: Context) -> None:
             emit(last, sent.start, sent.end, False, "konjunktiv_continuation")
             last_sentence = sent.index
             continue
+
+
+def _unnamed_subject(ctx: Context, sent, m, comma: int, after_verb: bool):
+    """A speaker no lexicon knows, named by the words that stand as the subject of the reporting verb
+    ("Indische Regierungskreise erklären, …", "Nach dem Treffen sagte ein Sprecher, …")."""
+    g = ctx.lang.grammar["speakers"]
+    stext = sent.text
+    before = stext[:m.start()].strip(" ,")
+    who = before if g["unnamed_subject"].match(before) else None
+    if who is None and not after_verb and comma > m.end():
+        after = stext[m.end():comma].strip()
+        wm = g["unnamed_subject_after_verb"].match(after)
+        who = wm.group("who") if wm else None
+    if not who or any(ctx.in_quote(sent.start + i, sent.start + i + 1) for i in range(len(who))):
+        return None
+    at = sent.start + stext.find(who)
+    who = g["source_trailing"].sub("", who)
+    head = who.split()[-1]
+    if head in ctx.lang.roles and not any(m.kind == "person" for m in ctx.mentions_in(at, at + len(who))):
+        return None  # "Der Präsident sagte, …": a role stands for someone named; the reader follows who spoke last
+    return Speaker(None, source_name(ctx, who), at)
 
 
 def _clause_outside_quotes(ctx: Context, sent) -> bool:
