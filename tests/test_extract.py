@@ -623,3 +623,12 @@ def test_a_speaker_no_lexicon_knows_is_named_by_the_subject_of_the_reporting_ver
     assert all(s.speaker_name not in ("Darin", "Am Montag") for s in c.statements)
     d = analyze("Indian officials said the ceasefire had been agreed directly between the two countries.", language="en")
     assert [s.speaker_name for s in d.statements] == ["Indian officials"]
+
+
+def test_a_level_told_in_the_next_sentence_is_the_from_and_falling_rates_are_acts():
+    a = A("Washington erhebt im Gegenzug auf Waren aus Vietnam einen Zoll von 20 Prozent. Angedroht hatte Präsident "
+          "Donald Trump in einem Brief vom 7. Juli noch 46 Prozent.")
+    m = [x for x in a.measures if x.type == "tariff_change"]
+    assert len(m) == 1 and (m[0].from_["value"], m[0].to["value"]) == (46, 20) and len(m[0].evidence) == 2
+    b = A("Umgekehrt fallen für 99 Prozent der indischen Ausfuhren nach Großbritannien die Zölle auf null.")
+    assert [(x.type, x.to) for x in b.measures] == [("tariff_change", {"value": 0, "unit": "percent"})]

@@ -167,6 +167,18 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
         hits = [h for h in hits if not (h[1] == "supply_agreement" and h[0] > ban)]
     if any(h[1] == "ceasefire" for h in hits) and _truce_of_trade(ctx, sent, ptext):
         hits = [h for h in hits if h[1] != "ceasefire"]
+    if not hits and prev_type == "tariff_change" and G.get("prior_level") is not None \
+            and (pm := G["prior_level"].search(ptext)) and _unit_of(G, pm.group("ua")) == "percent":
+        # "… einen Zoll von 19 Prozent. Angedroht hatte Trump noch 32 Prozent.": the level before the one just told
+        last = ctx.measures[-1] if ctx.measures else None
+        a = _number(parser, pm.group("a"))
+        if last is not None and last.type == "tariff_change" and last.to and last.from_ is None and a is not None \
+                and last.to["unit"] == "percent" and a != last.to["value"]:
+            last.from_ = _val(a, "percent")
+            last.change = _val(round(last.to["value"] - a, 4), "percentage_points")
+            ev_a, ev_b = _trim_span(ctx.doc.text, sent.start + pa, sent.start + pb)
+            last.evidence.append(Evidence.of(ctx.doc.text, ev_a, ev_b))
+            return "tariff_change"
     if not hits and prev_type == "tariff_change":
         # the sentence after a tariff goes on with its figures: "Auf Waren aus der EU werden nun 20 Prozent fällig."
         fm = G["from_to"].search(ptext) or G["level_verb"].search(ptext) or (G["further"].search(ptext) if G.get("further") else None)
