@@ -632,3 +632,11 @@ def test_a_level_told_in_the_next_sentence_is_the_from_and_falling_rates_are_act
     assert len(m) == 1 and (m[0].from_["value"], m[0].to["value"]) == (46, 20) and len(m[0].evidence) == 2
     b = A("Umgekehrt fallen für 99 Prozent der indischen Ausfuhren nach Großbritannien die Zölle auf null.")
     assert [(x.type, x.to) for x in b.measures] == [("tariff_change", {"value": 0, "unit": "percent"})]
+
+
+def test_an_aid_package_split_into_loans_and_grants_gives_each_part():
+    a = A("Die Europäische Union stellt der Ukraine für die Jahre 2024 bis 2027 zusätzlich 50 Milliarden Euro bereit. "
+          "Darauf hätten sich alle 27 Staats- und Regierungschefs geeinigt. Nach Angaben aus Brüssel setzt sich die "
+          "Ukraine-Fazilität aus Krediten über 33 Milliarden Euro und Zuschüssen über 17 Milliarden Euro zusammen.")
+    got = sorted(m.quantity["value"] for m in a.measures if m.type == "other")
+    assert got == [17_000_000_000, 33_000_000_000, 50_000_000_000]

@@ -58,10 +58,10 @@ def measures(ctx: Context) -> None:
         # cues read across the dot of an ordinal or an abbreviation ("vom 1. August an genehmigungspflichtig"):
         # same length, so offsets hold; the dots of numbers ("100.000") and the sentence's end stay
         stext = INNER_DOT.sub(" ", sent.text)
-        if first_match(cues["not_a_measure"]["any"], stext) and not first_match(cues["status"]["agreed_joint"], stext):
+        if _breakdown(ctx, sent):  # before the filter: "setzt sich aus … zusammen" splits a sum, it is no group meeting
             prev_type = None
             continue
-        if _breakdown(ctx, sent):
+        if first_match(cues["not_a_measure"]["any"], stext) and not first_match(cues["status"]["agreed_joint"], stext):
             prev_type = None
             continue
         if prev_type != "tariff_change" and not cues["_any_type"].search(stext) \
@@ -86,9 +86,12 @@ def _breakdown(ctx: Context, sent) -> bool:
     bd = ctx.lang.measures["breakdown"]
     if not ctx.measures or not first_match(bd["any"], sent.text):
         return False
-    last = ctx.measures[-1]
-    if last.type not in ("purchase_commitment", "investment_commitment") or last.quantity is None \
-            or not any(e.start < sent.start and sent.start - e.end <= 400 for e in last.evidence):
+    reach = settings()["measures"]["breakdown_reach"]
+    # the latest commitment with a sum of money (aid and loans are 'other' commitments)
+    last = next((m for m in reversed(ctx.measures)
+                 if m.type in ("purchase_commitment", "investment_commitment", "other")
+                 and isinstance(m.quantity, dict) and m.quantity.get("unit") in MONEY_UNITS), None)
+    if last is None or not any(e.start < sent.start and sent.start - e.end <= reach for e in last.evidence):
         return False
     here = [q for q in ctx.quantities[sent.index] if sent.start <= q.start < sent.end]
     money = next((q.unit for q in here if q.unit in MONEY_UNITS), None)
