@@ -640,3 +640,12 @@ def test_an_aid_package_split_into_loans_and_grants_gives_each_part():
           "Ukraine-Fazilität aus Krediten über 33 Milliarden Euro und Zuschüssen über 17 Milliarden Euro zusammen.")
     got = sorted(m.quantity["value"] for m in a.measures if m.type == "other")
     assert got == [17_000_000_000, 33_000_000_000, 50_000_000_000]
+
+
+def test_a_subject_pronoun_beside_one_named_person_is_the_other_party_of_a_call():
+    a = A("Den Durchbruch hatte Trump bereits verkündet. Nach einem Telefonat mit dem indonesischen Präsidenten Prabowo "
+          "Subianto am 15. Juli schrieb er auf seiner Plattform, das Abkommen sei fertig.", published="2025-07-23")
+    assert [sorted(p.name for p in m.participants) for m in a.meetings] == [["Donald Trump", "Prabowo Subianto"]]
+    b = analyze("The encounter had been arranged barely a day earlier. Secretary of State Mike Pompeo would oversee the "
+                "process, he said.", language="en")
+    assert b.meetings == []

@@ -64,10 +64,15 @@ def meetings(ctx: Context) -> None:
             people = _unique(named + [(None, p) for p in role_references(ctx, s)])
             if len(people) == 1 and i in subject_of and subject_of[i].key != people[0].key:
                 people.insert(0, subject_of[i])  # "…, am Samstag folgte ein Gespräch mit He Lifeng" 
-            if len(people) == 1 and G["object_pronoun"].search(texts[i]):
-                other = last_person(ctx, s.start, None, G["object_pronoun"].search(texts[i]).group(1))
-                if other is not None and other.person is not None and other.person.key != people[0].key:
-                    people.append(other.person)
+            for key in ("object_pronoun", "subject_pronoun"):
+                # "traf sich mit ihm", "Nach einem Telefonat mit Prabowo schrieb er …": the pronoun is the other party
+                pm = G[key].search(texts[i]) if len(people) == 1 and G.get(key) is not None else None
+                if pm and key == "subject_pronoun" and not first_match(cues["triggers"], texts[i]):
+                    pm = None  # only in the sentence that names the meeting, not one it borrows its parties from
+                if pm:
+                    other = last_person(ctx, s.start, None, pm.group(1))
+                    if other is not None and other.person is not None and other.person.key != people[0].key:
+                        people.append(other.person)
             states = [m for m in _states(ctx, s) if not any(a <= m.start < b for a, b in aside)]
             parties_of[i] = _parties(people, states, first_match(cues["counterpart"], texts[i]) is not None,
                                      ctx.lang.state_names)
