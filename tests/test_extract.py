@@ -649,3 +649,11 @@ def test_a_subject_pronoun_beside_one_named_person_is_the_other_party_of_a_call(
     b = analyze("The encounter had been arranged barely a day earlier. Secretary of State Mike Pompeo would oversee the "
                 "process, he said.", language="en")
     assert b.meetings == []
+
+
+def test_a_korean_name_found_by_its_role_is_taken_up_by_its_family_name():
+    a = A("Lees Politikchef Kim Yong-beom stellte am Abend den Kompromiss vor. Kim warnte, eine solche Zahlung könne eine "
+          "Finanzkrise auslösen.")
+    assert [s.speaker_name for s in a.statements] == ["Kim Yong-beom"]
+    b = A("Der Berater Markus Weber traf am Montag den Minister. Weber sagte, man sei sich einig.")
+    assert [s.speaker_name for s in b.statements] == ["Markus Weber"]

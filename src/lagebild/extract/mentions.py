@@ -274,8 +274,16 @@ class MentionFinder:
         name = self.ctx.doc.text[start:end]
         m = self._add("person", start, end, None, "role_name", name=name, actor=actor, role=toks[i].text)
         self._register_person(name, name, None, actor, m, (role[0],))
-        self.local_surnames[names[-1].text] = name
+        self._remember_surname(names, name)
         return len(names) + int(apposition)
+
+    def _remember_surname(self, names, name) -> None:
+        """The word a later mention uses for the person: the last name, or the first when the last is a
+        hyphenated Korean given name ("Lee Jae-myung" -> "Lee", as the press romanises Korean names)."""
+        last = names[-1].text
+        head, _, tail = last.partition("-")
+        korean = len(names) == 2 and tail[:1].islower() and head[:1].isupper()
+        self.local_surnames[names[0].text if korean else last] = name
 
     def _role_apposition(self, toks, i) -> bool:
         """Whether the name starting at toks[i] is followed by a role set off by a comma: "Mykhailo
@@ -309,7 +317,7 @@ class MentionFinder:
         name = self.ctx.doc.text[start:end]
         m = self._add("person", start, end, None, "given_name", name=name)
         self._register_person(name, name, None, None, m, ())
-        self.local_surnames[names[-1].text] = name
+        self._remember_surname(names, name)
         return len(names)
 
     def _register_person(self, key, name, qid, actor, m: Mention, roles, gender=None) -> None:
