@@ -657,3 +657,13 @@ def test_a_korean_name_found_by_its_role_is_taken_up_by_its_family_name():
     assert [s.speaker_name for s in a.statements] == ["Kim Yong-beom"]
     b = A("Der Berater Markus Weber traf am Montag den Minister. Weber sagte, man sei sich einig.")
     assert [s.speaker_name for s in b.statements] == ["Markus Weber"]
+
+
+def test_english_aid_packages_their_parts_and_aircraft_orders():
+    a = analyze("The European Union will provide Ukraine with 50 billion euros in aid over four years. The facility is "
+                "made up of 33 billion euros in loans and 17 billion euros in grants.", language="en")
+    assert sorted(m.quantity["value"] for m in a.measures if m.type == "other") == [17e9, 33e9, 50e9]
+    b = analyze("Trump and Prabowo spoke by phone on Tuesday. Indonesia ordered 50 Boeing jets, Trump said.", language="en")
+    assert [(m.type, m.quantity) for m in b.measures] == [("purchase_commitment", {"value": 50, "unit": "aircraft"})]
+    c = analyze("Trump signed an executive order on tariffs in order to protect American steel.", language="en")
+    assert "purchase_commitment" not in [m.type for m in c.measures]
