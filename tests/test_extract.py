@@ -667,3 +667,12 @@ def test_english_aid_packages_their_parts_and_aircraft_orders():
     assert [(m.type, m.quantity) for m in b.measures] == [("purchase_commitment", {"value": 50, "unit": "aircraft"})]
     c = analyze("Trump signed an executive order on tariffs in order to protect American steel.", language="en")
     assert "purchase_commitment" not in [m.type for m in c.measures]
+
+
+def test_travel_allowed_and_goods_helped_to_world_markets_are_measures():
+    a = A("Putin und Xi trafen sich am Dienstag in Peking. Russische Staatsbürger dürfen vom 15. September an für ein Jahr "
+          "probeweise ohne Visum nach China reisen.")
+    assert [m.type for m in a.measures] == ["other"]
+    b = analyze("In a separate memorandum, the United Nations undertook to help Russian food and fertiliser reach world "
+                "markets.", language="en")
+    assert [m.type for m in b.measures] == ["market_access"]
