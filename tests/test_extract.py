@@ -676,3 +676,13 @@ def test_travel_allowed_and_goods_helped_to_world_markets_are_measures():
     b = analyze("In a separate memorandum, the United Nations undertook to help Russian food and fertiliser reach world "
                 "markets.", language="en")
     assert [m.type for m in b.measures] == ["market_access"]
+
+
+def test_a_source_named_in_the_genitive_or_dative_is_shown_in_the_nominative():
+    def speaker(text):
+        return [s.speaker_name for s in A(text).statements]
+    assert speaker("Aus ukrainischen Delegationskreisen hieß es, Moskau habe den Abzug verlangt.") == [
+        "ukrainische Delegationskreise"]
+    assert speaker("Nach Angaben des chinesischen Außenministeriums sei die Taiwan-Frage zentral.") == [
+        "chinesisches Außenministerium"]
+    assert speaker("Dazu stellte ein Sprecher des Rates klar, es gebe kein Veto.") == ["Sprecher des Rates"]

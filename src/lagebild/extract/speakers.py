@@ -246,5 +246,15 @@ def source_name(ctx: Context, src: str) -> str:
     -> 'amtlichen Nachrichtenagentur Xinhua'."""
     g = ctx.lang.grammar["speakers"]
     src = g["source_articles"].sub("", src.strip())
-    src = g["source_end"].split(src)[0]
-    return src.strip().rstrip(".,;:")  # "laut Staatsmedien." -> "Staatsmedien"
+    src = g["source_end"].split(src)[0].strip().rstrip(".,;:")  # "laut Staatsmedien." -> "Staatsmedien"
+    if g.get("source_trailing") is not None:
+        src = g["source_trailing"].sub("", src)  # "ein Sprecher des Rates (stellte) klar" -> "Sprecher des Rates"
+    words = src.split()
+    for end, nominative, adjective in g.get("source_nominative", ()):
+        if len(words) <= 2 and words and words[-1].lower().endswith(end):
+            # "ukrainischen Delegationskreisen" -> "ukrainische Delegationskreise", "Weißen Hauses" -> "Weißes Haus"
+            words[-1] = words[-1][: len(words[-1]) - len(end)] + nominative
+            if len(words) == 2 and words[0].endswith("en"):
+                words[0] = words[0][:-2] + adjective
+            break
+    return " ".join(words)

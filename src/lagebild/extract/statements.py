@@ -216,8 +216,7 @@ def _unnamed_subject(ctx: Context, sent, m, comma: int, after_verb: bool):
     if not who or any(ctx.in_quote(sent.start + i, sent.start + i + 1) for i in range(len(who))):
         return None
     at = sent.start + stext.find(who)
-    who = g["source_trailing"].sub("", who)
-    head = who.split()[-1]
+    head = g["source_trailing"].sub("", who).split()[-1]
     if head in ctx.lang.roles and not any(m.kind == "person" for m in ctx.mentions_in(at, at + len(who))):
         return None  # "Der Präsident sagte, …": a role stands for someone named; the reader follows who spoke last
     return Speaker(None, source_name(ctx, who), at)
