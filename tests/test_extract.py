@@ -592,8 +592,9 @@ def test_a_pledge_beside_a_purchase_or_a_cap_is_no_second_investment_and_a_share
     got = sorted((m.type, m.quantity["value"]) for m in a.measures)
     assert got == [("investment_commitment", 200_000_000_000), ("investment_commitment", 350_000_000_000),
                    ("purchase_commitment", 100_000_000_000)]
-    b = A("Jakarta sagt zu, die Zölle auf rund 99 Prozent der amerikanischen Industriegüter abzuschaffen.")
-    assert [m.to for m in b.measures if m.type == "tariff_change"] != [{"value": 99, "unit": "percent"}]
+    b = A("Trump und Prabowo telefonierten am Dienstag. Jakarta sagt zu, die Zölle auf rund 99 Prozent der "
+          "amerikanischen Industriegüter auf null zu senken.")
+    assert [(m.type, m.to) for m in b.measures] == [("tariff_change", {"value": 0, "unit": "percent"})]
     assert A("An Ungarns Haltung ändere sich nichts; nötig seien eine Waffenruhe und Friedensgespräche.").measures == []
 
 
@@ -619,8 +620,10 @@ def test_a_speaker_no_lexicon_knows_is_named_by_the_subject_of_the_reporting_ver
     b = A("Nach dem Treffen sagte ein Sprecher des Ministeriums, man sei zufrieden. Moskau wiederum erklärte, Taiwan sei "
           "ein Teil Chinas.")
     assert [s.speaker_name for s in b.statements] == ["Sprecher des Ministeriums", "Moskau"]
-    c = A("Darin heißt es, die Ukraine sei zu einer Waffenruhe bereit. Am Montag sagte, es gebe nichts.")
-    assert all(s.speaker_name not in ("Darin", "Am Montag") for s in c.statements)
+    c = A("Kurz darauf erklärte ein Sprecher der Regierung, man habe zugestimmt. Kurz darauf hieß es, Moskau habe "
+          "ebenfalls zugestimmt. Die Zahlen zeigten, dass der Handel schrumpfe.")
+    assert [s.speaker_name for s in c.statements if not s.direct][:1] == ["Sprecher der Regierung"]
+    assert not {"Kurz darauf", "Zahlen", "Die Zahlen"} & {s.speaker_name for s in c.statements}
     d = analyze("Indian officials said the ceasefire had been agreed directly between the two countries.", language="en")
     assert [s.speaker_name for s in d.statements] == ["Indian officials"]
 
@@ -640,6 +643,7 @@ def test_an_aid_package_split_into_loans_and_grants_gives_each_part():
           "Ukraine-Fazilität aus Krediten über 33 Milliarden Euro und Zuschüssen über 17 Milliarden Euro zusammen.")
     got = sorted(m.quantity["value"] for m in a.measures if m.type == "other")
     assert got == [17_000_000_000, 33_000_000_000, 50_000_000_000]
+    assert all(e.text and a.document.text[e.start:e.end] == e.text for m in a.measures for e in m.evidence)
 
 
 def test_a_subject_pronoun_beside_one_named_person_is_the_other_party_of_a_call():
@@ -686,3 +690,52 @@ def test_a_source_named_in_the_genitive_or_dative_is_shown_in_the_nominative():
     assert speaker("Nach Angaben des chinesischen Außenministeriums sei die Taiwan-Frage zentral.") == [
         "chinesisches Außenministerium"]
     assert speaker("Dazu stellte ein Sprecher des Rates klar, es gebe kein Veto.") == ["Sprecher des Rates"]
+
+
+def test_reviewed_near_misses_stay_silent():
+    """Sentences close to this stop's new readings that must not give a measure, a speaker or a meeting."""
+    def types(text, lang="de"):
+        return [m.type for m in analyze(text, language=lang).measures]
+    # a deal named as the frame of a purchase is no talk about it
+    assert types("Under its deal with Washington, China will buy $50 billion of US soybeans.", "en") == ["purchase_commitment"]
+    # action words that only count for money or goods
+    assert types("Trump ordered a review of the tariffs on Canadian lumber.", "en") == []
+    assert types("Die Einnahmen aus den Zöllen fließen in den Staatshaushalt.") == []
+    assert types("Der chinesische Botschafter wurde am Montag ins Auswärtige Amt bestellt.") == []
+    # money with help, a loan taken or an exemption granted is no aid package
+    assert types("Mit Hilfe von zwei Millionen Euro wurde das Museum renoviert.") == []
+    assert types("The company took out a $2 billion loan last year.", "en") == []
+    # a share of exports is no earlier rate; inflation going further is no tariff step
+    a = A("Die USA senken den Zoll auf Stahl aus Kanada von 50 auf 25 Prozent. Bisher sind 60 Prozent der Exporte "
+          "betroffen. Die Inflation stieg weiter auf 3 Prozent.")
+    assert [(m.from_["value"], m.to["value"]) for m in a.measures] == [(50, 25)]
+    # a range and a sum's part are no second commitment; a small first number keeps its own scale
+    b = analyze("China will buy between $40 billion and $50 billion of American farm goods.", language="en")
+    assert len(b.measures) == 1
+    c = A("Putin und Xi trafen sich in Peking. Die Lieferungen sollen von 800.000 auf 1,2 Millionen Tonnen im Jahr "
+          "aufgestockt werden.")
+    assert [(m.from_, m.to) for m in c.measures if m.from_] in ([], [({"value": 800000, "unit": "t"},
+                                                                      {"value": 1200000, "unit": "t"})])
+    # a real ceasefire negotiated ('aushandeln') is no trade truce
+    assert types("Israel und die Hamas handelten am Mittwoch in Katar eine Waffenruhe aus.") == ["ceasefire"]
+    # the person one acts with is not the actor
+    d = analyze("After a call with Emmanuel Macron, Donald Trump suspended the tariffs on French wine.", language="en")
+    assert [m.actor for m in d.measures if m.type == "tariff_change"] in ([None], ["USA"])
+    # a restatement with 'jedoch' and no party of its own joins the measure it restates
+    e = A("Die USA erheben ab Montag Zölle von 25 Prozent auf Stahl aus Japan. Die neuen Zölle gelten jedoch erst ab August.")
+    assert len([m for m in e.measures if m.type == "tariff_change"]) == 1
+    # two commitments whose long words only share a beginning stay apart
+    f = A("Putin und Erdogan trafen sich in Sotschi. Beide Seiten sagten Sicherheitsgarantien zu. In Idlib soll eine "
+          "Sicherheitszone eingerichtet werden.")
+    assert len([m for m in f.measures if m.type == "other"]) == 2
+    # a subject pronoun inside a reported clause is the speaker, not a second party
+    g = A("Olaf Scholz lobte die Einigung. Bei einem Treffen mit Wirtschaftsvertretern sagte Emmanuel Macron, er sei "
+          "zuversichtlich.")
+    assert g.meetings == []
+
+
+def test_english_amounts_before_and_after_in_a_quantitys_unit():
+    a = analyze("Putin and Xi met in Beijing on Tuesday. Russia will raise its grain deliveries to China from 10 to 12 "
+                "million tonnes a year.", language="en")
+    assert [(m.type, m.from_, m.to) for m in a.measures] == [
+        ("supply_agreement", {"value": 10_000_000, "unit": "t"}, {"value": 12_000_000, "unit": "t"})]

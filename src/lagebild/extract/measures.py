@@ -58,10 +58,12 @@ def measures(ctx: Context) -> None:
         # cues read across the dot of an ordinal or an abbreviation ("vom 1. August an genehmigungspflichtig"):
         # same length, so offsets hold; the dots of numbers ("100.000") and the sentence's end stay
         stext = INNER_DOT.sub(" ", sent.text)
-        if _breakdown(ctx, sent):  # before the filter: "setzt sich aus … zusammen" splits a sum, it is no group meeting
-            prev_type = None
-            continue
         if first_match(cues["not_a_measure"]["any"], stext) and not first_match(cues["status"]["agreed_joint"], stext):
+            # "setzt sich aus … zusammen" splits a sum; the filter takes it for a group sitting down together
+            if not (first_match(cues["breakdown"]["composition"], stext) and _breakdown(ctx, sent)):
+                prev_type = None
+            continue
+        if _breakdown(ctx, sent):
             prev_type = None
             continue
         if prev_type != "tariff_change" and not cues["_any_type"].search(stext) \
@@ -102,9 +104,7 @@ def _breakdown(ctx: Context, sent) -> bool:
     text = ctx.doc.text
 
     def begin(q):
-        a = min(q.start, q.number_start or q.start)
-        w = text.rfind(q.approx_word, sent.start, a) if q.approx_word else -1
-        return w if w >= 0 else a
+        return min(q.start, q.number_start or q.start)  # an approximator ("rund") is inside q.start already
 
     for k, q in enumerate(amounts):
         a = begin(q)
@@ -114,6 +114,8 @@ def _breakdown(ctx: Context, sent) -> bool:
         if cut:
             b = a + cut.start()
         a, b = _trim_span(text, a, b)
+        if b <= a:
+            continue
         ctx.measures.append(Measure(
             type=last.type, actor=last.actor, target=last.target,
             object=bd["object_lead"][0].sub("", text[q.end:b].strip(" ,")) or None,
@@ -184,7 +186,7 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
             return "tariff_change"
     if not hits and prev_type == "tariff_change":
         # the sentence after a tariff goes on with its figures: "Auf Waren aus der EU werden nun 20 Prozent fällig."
-        fm = G["from_to"].search(ptext) or G["level_verb"].search(ptext) or (G["further"].search(ptext) if G.get("further") else None)
+        fm = G["from_to"].search(ptext) or G["level_verb"].search(ptext) or _further_step(ctx, G, parser, cues, ptext)
         if fm and _unit_of(G, fm.groupdict().get("ub") or fm.groupdict().get("ub2")):
             hits = [(pa + fm.start(), "tariff_change", fm, pa + fm.end())]
     if not hits and pa > 0 and prev_type in ("purchase_commitment", "investment_commitment") and G.get("elliptic_amount") \
@@ -225,20 +227,40 @@ def _measures_in_part(ctx, sent, stext, pa, pb, parser, hedges, prev_type, waiti
         scope = stext[lo:hi] if k + 1 < len(hits) and _has_numbers(G, sent.text[lo:hi]) else stext[lo:pb]
         part = (pa, pb) if (pa, pb) != (0, len(stext)) else None
         for meas in _build(ctx, sent, mtype, pos, scope, lo, parser, part):
+            if elliptic and ctx.measures and ctx.measures[-1].type == mtype:
+                # ", dazu Agrarprodukte für 4,5 Milliarden Dollar": the parties of the commitment it goes on with
+                prev = ctx.measures[-1]
+                meas.actor, meas.target = meas.actor or prev.actor, meas.target or prev.target
             _merge(ctx, meas)
         last_type = mtype
     return last_type
 
 
+def _same_way(direction: int, before: float, after: float) -> bool:
+    """Whether a step from before to after goes the way its verb says (a fall for "sinkt", a rise for "steigt")."""
+    return (direction < 0 and after < before) or (direction > 0 and after > before)
+
+
+def _further_step(ctx: Context, G: dict, parser, cues, ptext: str):
+    """"… sinkt er dann weiter auf 40 Prozent" after a tariff step: the match, when the step goes on the way
+    the last one went (not "Die Inflation stieg weiter auf 3 Prozent" after a tariff cut to 25)."""
+    fm = G["further"].search(ptext) if G.get("further") is not None else None
+    last = next((m for m in reversed(ctx.measures) if m.type == "tariff_change"), None)
+    if not fm or last is None or not last.to or not last.from_ or last.to["unit"] != "percent":
+        return None
+    b = _number(parser, fm.group("b"))
+    direction = -1 if first_match(cues["direction"]["down"], ptext) else (1 if first_match(cues["direction"]["up"], ptext) else 0)
+    was = -1 if last.to["value"] < last.from_["value"] else 1
+    return fm if b is not None and direction == was and _same_way(direction, last.to["value"], b) else None
+
+
 def _truce_of_trade(ctx: Context, sent, ptext: str) -> bool:
-    """Whether a ceasefire word is a metaphor of a trade dispute: trade words in its sentence or the one
-    before (same paragraph), no word of war in its own."""
+    """Whether a ceasefire word is a metaphor of a trade dispute: trade words in its own part of the
+    sentence and no word of war (a trade word in the sentence before says nothing about this one)."""
     cues = ctx.lang.measures["truce_of_trade"]
     if first_match(cues["war"], ptext):
         return False
-    prev = ctx.sentences[sent.index - 1] if sent.index > 0 else None
-    around = sent.text + (" " + prev.text if prev is not None and prev.paragraph == sent.paragraph else "")
-    return first_match(cues["trade"], around) is not None
+    return first_match(cues["trade"], ptext) is not None
 
 
 def _historical(ctx: Context, G: dict, before: str, after: str) -> bool:
@@ -342,7 +364,7 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
                 ch = _val(-c if direction < 0 else c, _unit_of(G, cm.group("uc")))
             if to and frm is None and to["unit"] == "percent" and G.get("further") and G["further"].search(scope) \
                     and (last := next((m for m in reversed(ctx.measures) if m.type == mtype), None)) is not None \
-                    and last.to and last.to["unit"] == "percent" and last.to["value"] != to["value"]:
+                    and last.to and last.to["unit"] == "percent" and _same_way(direction, last.to["value"], to["value"]):
                 frm = dict(last.to)  # "sinkt er dann weiter auf 40 Prozent": from the level the last step reached
             if to and frm is None and to["unit"] == "percent":
                 # "a tariff of 15 percent, down from 27.5 percent", "auf 15 Prozent, nach zuvor 27,5 Prozent"
@@ -391,7 +413,8 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
             # ... unless the words between name another kind of measure ("and invest $600 billion", "und den
             # Kauf von Flüssiggas … im Wert von 100 Milliarden Dollar") or a limit ("gedeckelt auf höchstens")
             other_kind = any(rx.search(between) for t, pats in cues["types"].items() if t != mtype for rx in pats)
-            if q1.unit == q2.unit and jm and not other_kind and not G["amount_limit"].search(between[jm.end():]):
+            ranged = G["amount_range_before"].search(text[max(sent.start, q1.start - 20):q1.start])
+            if q1.unit == q2.unit and jm and not other_kind and not ranged and not G["amount_limit"].search(between[jm.end():]):
                 second = q2
         if quantity is None:
             vm = G["vague_amount"].search(stext)
@@ -444,12 +467,15 @@ def _amounts(G: dict, parser, scope: str, lo: int) -> list:
         m = rx.search(scope) if rx is not None else None
         if not m:
             continue
-        unit = parser.unit_of(m.group("ub"))
+        unit = parser.unit_of(m.group("ub")) or (parser.unit_of(m.group("ub2")) if m.groupdict().get("ub2") else None)
         a, b = _number(parser, m.group("a")), _number(parser, m.group("b"))
         if unit is None or unit not in QUANTITY_UNITS or a is None or b is None:
             continue
         sb = parser.scales.get(m.group("sb"), 1) if m.group("sb") else 1
-        sa = parser.scales.get(m.groupdict().get("sa"), sb) if m.groupdict().get("sa") else sb
+        # the scale after the second number holds for the first only when the first is a small plain number
+        # ("von zehn auf zwölf Milliarden"), not "von 800.000 auf 1,2 Millionen Tonnen"
+        plain = a < 1000 and parser.thousands not in m.group("a")
+        sa = parser.scales.get(m.groupdict().get("sa"), sb) if m.groupdict().get("sa") else (sb if plain else 1)
         return [(lo + m.start(), _val(a * sa, unit), _val(b * sb, unit), None)]
     return []
 
@@ -563,7 +589,9 @@ def _parties(ctx: Context, sent, mtype: str, scope: str, speaker_actor: Optional
     if mtype in ("tariff_change", "sanction", "export_control"):
         target = _role(ctx, roles["target"], scope)
         # "Donald Trump setzt die Gegenzölle … aus": the person who takes the measure speaks for a state
-        doer = next((p.actor for m, p in persons_in(ctx, lo, hi) if p.actor and p.actor != target), None)
+        with_before = ctx.lang.grammar["measures"].get("with_before")
+        doer = next((p.actor for m, p in persons_in(ctx, lo, hi) if p.actor and p.actor != target
+                     and not (with_before is not None and with_before.search(text[max(lo, m.start - 60):m.start]))), None)
         actor = near_actor or speaker_actor or doer
         if mtype == "export_control" and actor is None:
             actor = _role(ctx, roles["supplier"], scope)
@@ -628,15 +656,17 @@ def _same_thing(a: Measure, b: Measure, stop=frozenset()) -> bool:
     def words(m):
         return {w.casefold() for w in re.findall(r"\w{5,}", m.object or "")} - stop
 
-    def stems(ws):
-        return {w[:7] for w in ws if len(w) >= 8}
+    def one_stem(x, y):
+        # "Sanktionen" and "Sanktionspaket": the shorter word less an ending of two letters begins the longer
+        short, long_ = sorted((x, y), key=len)
+        return len(short) >= 8 and long_.startswith(short[:-2])
     wa, wb = words(a), words(b)
     # a sanction or control named by its type noun alone ("Die Sanktionen treten in Kraft") restates one;
     # an 'other' commitment's few words ("are to pull back") tell nothing about it
     bare_restates = a.type in ("sanction", "export_control")
     # long words of one stem ("Sanktionspaket", "Sanktionen") name one thing when no figure tells the two apart
     # (a package and the 40 ships it lists are not one measure)
-    stemmed = a.quantity == b.quantity and bool(stems(wa) & stems(wb))
+    stemmed = a.quantity == b.quantity and any(one_stem(x, y) for x in wa for y in wb)
     return bool(wa & wb) or stemmed or (bare_restates and (not wa or not wb))
 
 
@@ -665,8 +695,9 @@ def _merge(ctx: Context, new: Measure) -> None:
         if new.type in ("other", "sanction", "export_control") and not _same_thing(old, new, ctx.lang.measures["same_thing"]["stop"]):
             continue  # unlike commitments: embassies reopened are not prisoners exchanged, tankers listed not banks cut off
         same_numbers = (old.from_, old.to, old.change) == (new.from_, new.to, new.change)
-        if more and not (same_numbers and (new.from_ or new.to or new.change)):
-            continue
+        if more and not (same_numbers and (new.from_ or new.to or new.change)) \
+                and (new.from_ or new.to or new.change or new.quantity or new.actor):
+            continue  # a bare restatement with no party of its own ("Die Zölle gelten jedoch erst ab August") joins
         new_bare = new.from_ is None and new.to is None and new.change is None
         old_bare = old.from_ is None and old.to is None and old.change is None
         same_parties = all(a is None or b is None or a == b for a, b in ((old.actor, new.actor), (old.target, new.target)))

@@ -64,15 +64,15 @@ def meetings(ctx: Context) -> None:
             people = _unique(named + [(None, p) for p in role_references(ctx, s)])
             if len(people) == 1 and i in subject_of and subject_of[i].key != people[0].key:
                 people.insert(0, subject_of[i])  # "…, am Samstag folgte ein Gespräch mit He Lifeng" 
-            for key in ("object_pronoun", "subject_pronoun"):
-                # "traf sich mit ihm", "Nach einem Telefonat mit Prabowo schrieb er …": the pronoun is the other party
-                pm = G[key].search(texts[i]) if len(people) == 1 and G.get(key) is not None else None
-                if pm and key == "subject_pronoun" and not first_match(cues["triggers"], texts[i]):
-                    pm = None  # only in the sentence that names the meeting, not one it borrows its parties from
-                if pm:
-                    other = last_person(ctx, s.start, None, pm.group(1))
-                    if other is not None and other.person is not None and other.person.key != people[0].key:
-                        people.append(other.person)
+            if len(people) == 1 and G["object_pronoun"].search(texts[i]):
+                # "traf sich mit ihm": the pronoun is the other party
+                other = last_person(ctx, s.start, None, G["object_pronoun"].search(texts[i]).group(1))
+                if other is not None and other.person is not None and other.person.key != people[0].key:
+                    people.append(other.person)
+            elif len(people) == 1 and named and G.get("subject_pronoun") is not None:
+                other = _pronoun_party(ctx, s, texts[i], named[0][0], G, cues)
+                if other is not None and other.key != people[0].key:
+                    people.append(other)
             states = [m for m in _states(ctx, s) if not any(a <= m.start < b for a, b in aside)]
             parties_of[i] = _parties(people, states, first_match(cues["counterpart"], texts[i]) is not None,
                                      ctx.lang.state_names)
@@ -300,6 +300,27 @@ def _states(ctx: Context, sent) -> list:
             continue  # "met in Oman": where they met, not who
         out.append(m)
     return out
+
+
+def _pronoun_party(ctx: Context, sent, text: str, named_mention, G: dict, cues):
+    """"Den Durchbruch hatte Trump verkündet. Nach einem Telefonat mit Prabowo schrieb er …": a subject
+    pronoun is the other party when it comes before the one person named ("traf er Prabowo") or that person
+    stands in a phrase of company ("mit Prabowo"), in the sentence that names the meeting, and the pronoun
+    does not open a reported clause (", er sei …").
+    It stands for the first person of the sentence before (the subject there), not the last one named."""
+    pm = G["subject_pronoun"].search(text)
+    if not pm or not first_match(cues["triggers"], text):
+        return None
+    full = ctx.doc.text
+    before_named = sent.start + pm.start() < named_mention.start  # "Am Montag traf er Prabowo"
+    if not before_named and not G["with_before"].search(full[max(sent.start, named_mention.start - 60):named_mention.start]):
+        return None
+    if re.search(r",\s*$", text[:pm.start()]):
+        return None
+    prev = next((s for s in reversed(ctx.sentences) if s.end <= sent.start and persons_in(ctx, s.start, s.end)), None)
+    if prev is None:
+        return None
+    return persons_in(ctx, prev.start, prev.end)[0][1]
 
 
 def _parties(people, states, counterpart: bool, state_names=None) -> list:

@@ -204,21 +204,30 @@ def statements(ctx: Context) -> None:
 
 def _unnamed_subject(ctx: Context, sent, m, comma: int, after_verb: bool):
     """A speaker no lexicon knows, named by the words that stand as the subject of the reporting verb
-    ("Indische Regierungskreise erklären, …", "Nach dem Treffen sagte ein Sprecher, …")."""
+    ("Indische Regierungskreise erklären, …", "Nach dem Treffen sagte ein Sprecher des Ministeriums, …").
+    Only a phrase that names someone who can speak: a source noun (grammar.toml speakers.source_nouns) or
+    a state, organisation or person the mentions found; not "Kurz darauf", "Die Zahlen", "The data"."""
     g = ctx.lang.grammar["speakers"]
     stext = sent.text
-    before = stext[:m.start()].strip(" ,")
-    who = before if g["unnamed_subject"].match(before) else None
+    if g["impersonal_verb"].match(m.group()):
+        return None  # "hieß es", "heißt es": no subject before the verb
+    before = stext[:m.start()]
+    lead = len(before) - len(before.lstrip(" ,"))
+    before = before.strip(" ,")
+    at, who = sent.start + lead, before if g["unnamed_subject"].match(before) else None
     if who is None and not after_verb and comma > m.end():
-        after = stext[m.end():comma].strip()
-        wm = g["unnamed_subject_after_verb"].match(after)
-        who = wm.group("who") if wm else None
-    if not who or any(ctx.in_quote(sent.start + i, sent.start + i + 1) for i in range(len(who))):
+        wm = g["unnamed_subject_after_verb"].match(stext[m.end():comma].strip())
+        if wm:
+            rest = stext[m.end():comma]
+            at, who = sent.start + m.end() + rest.index(wm.group("who")), wm.group("who")
+    if not who or ctx.in_quote(at, at + len(who)):
         return None
-    at = sent.start + stext.find(who)
     head = g["source_trailing"].sub("", who).split()[-1]
-    if head in ctx.lang.roles and not any(m.kind == "person" for m in ctx.mentions_in(at, at + len(who))):
+    if head in ctx.lang.roles and not any(x.kind == "person" for x in ctx.mentions_in(at, at + len(who))):
         return None  # "Der Präsident sagte, …": a role stands for someone named; the reader follows who spoke last
+    named = any(x.kind in ("actor", "organization", "person") for x in ctx.mentions_in(at, at + len(who)))
+    if not named and not any(g["source_nouns"].search(w) for w in who.split()):
+        return None
     return Speaker(None, source_name(ctx, who), at)
 
 
