@@ -739,3 +739,15 @@ def test_english_amounts_before_and_after_in_a_quantitys_unit():
                 "million tonnes a year.", language="en")
     assert [(m.type, m.from_, m.to) for m in a.measures] == [
         ("supply_agreement", {"value": 10_000_000, "unit": "t"}, {"value": 12_000_000, "unit": "t"})]
+
+
+def test_reviewed_near_misses_of_parts_breakdowns_and_estimates():
+    a = A("Lee und Trump trafen sich. Seoul werde amerikanisches Gas im Wert von 20 Milliarden Dollar kaufen, zudem "
+          "haben die USA Waffen für 10 Milliarden Dollar an Taiwan verkauft.")
+    assert [(m.type, m.quantity["value"]) for m in a.measures] == [("purchase_commitment", 20_000_000_000)]
+    b = A("Die EU stellt der Ukraine 50 Milliarden Euro bereit. Kritiker fordern, dass davon 20 Milliarden Euro in die "
+          "Armee und 30 Milliarden Euro in den Wiederaufbau fließen.")
+    assert [m.quantity["value"] for m in b.measures] == [50_000_000_000]  # a demand splits no sum
+    c = A("Die EU hat am Montag neue Sanktionen gegen Russland verhängt; den Schaden für Moskau beziffert Brüssel auf "
+          "10 Milliarden Euro.")
+    assert [m.type for m in c.measures] == ["sanction"]
