@@ -396,6 +396,9 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
         found = [q for q in ctx.quantities[sent.index] if q.unit in QUANTITY_UNITS and sent.start + lo < q.end and q.start < end
                  and not (priced and q.unit in MONEY_UNITS)]
         # "für die drei Geiseln … 90 Häftlinge": a count after a definite article names what is known already
+        if G.get("estimate_before") is not None:
+            # "den Schaden beziffert Brüssel auf 10 Milliarden Euro": an estimate is not the measure's amount
+            found = [q for q in found if not G["estimate_before"].search(text[max(sent.start, q.start - 60):q.start])]
         fresh = [q for q in found if not G["known_count"].search(text[max(sent.start, q.start - 20):q.start])]
         # a sum told after its parts ("zusammen also 384.000 Tonnen") is the measure's amount
         total = [q for q in fresh if q.unit == fresh[0].unit
