@@ -751,3 +751,13 @@ def test_reviewed_near_misses_of_parts_breakdowns_and_estimates():
     c = A("Die EU hat am Montag neue Sanktionen gegen Russland verhängt; den Schaden für Moskau beziffert Brüssel auf "
           "10 Milliarden Euro.")
     assert [(m.type, m.quantity) for m in c.measures] == [("sanction", None)]  # an estimate is not its amount
+
+
+def test_a_tariff_scrapped_on_an_amount_of_goods_is_a_quota_and_on_a_sum_of_money_a_tariff_change():
+    a = analyze("Britain and the United States agreed on Thursday that Britain will scrap the tariff on 1.4 billion litres "
+                "of American ethanol.", language="en")
+    assert [(m.type, m.quantity) for m in a.measures] == [("market_access", {"value": 1_400_000_000, "unit": "l"})]
+    b = A("Die EU und Brasilien einigten sich: Die Zölle auf 1,4 Milliarden Liter Ethanol fallen weg.")
+    assert [m.type for m in b.measures] == ["market_access"]
+    c = A("Die EU und Brasilien einigten sich: Die Zölle von 25 Prozent auf brasilianisches Ethanol fallen weg.")
+    assert [(m.type, m.to) for m in c.measures] == [("tariff_change", {"value": 0, "unit": "percent"})]

@@ -23,6 +23,7 @@ from ..resources import first_match, settings
 
 MONEY_UNITS = frozenset({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})
 QUANTITY_UNITS = MONEY_UNITS | {"t", "barrel", "vehicles", "people", "m3", "l", "vessels", "aircraft", "trucks", "banks", "companies", "km"}
+QUOTA_UNITS = frozenset({"t", "l", "m3", "barrel", "vehicles"})  # amounts of goods a duty-free quota is counted in
 INNER_DOT = re.compile(r"\.(?=\s+\S)")
 ACTION_FREE = ("ceasefire", "other", "market_access")  # their cues already say that something was done
 
@@ -424,6 +425,13 @@ def _build(ctx: Context, sent, mtype: str, cue_at: int, scope: str, lo: int, par
             if vm:
                 quantity = vm.group()
 
+    zero = (pairs[0][2] or {}).get("value") == 0 or (pairs[0][1:] == (None, None, None)
+                                                      and first_match(cues["direction"]["abolish"], scope))
+    if mtype == "tariff_change" and len(pairs) == 1 and zero \
+            and isinstance(quantity, dict) and quantity.get("unit") in QUOTA_UNITS:
+        # "scrap the tariff on 1.4 billion litres of ethanol": goods let in duty-free up to an amount are a
+        # quota, which the guidelines count as market access (docs/gold-guidelines.md)
+        mtype, pairs = "market_access", [(pairs[0][0], None, None, None)]
     for k, (pos, frm, to, ch) in enumerate(pairs):
         # the evidence of a measure is its own part of the sentence when the sentence holds several
         ev_a, ev_b = (sent.start + part[0], sent.start + part[1]) if part else (sent.start, sent.end)
