@@ -340,7 +340,7 @@ def _grammar(g: dict) -> dict:
             m[key] = _compile([val.replace("{num}", frag["num"]).replace("{unit}", frag["unit"])
                                .replace("{approx}", frag["approx"])], 0, "grammar.toml")[0]
     for sec, keys in (("meetings", ("occasion_genitive", "anaphor", "object_pronoun", "subject_pronoun", "with_before", "past_place", "origin_place", "in_place", "reference_before", "aside_clause")),
-                      ("numbers", ("adjectival_term",)), ("speakers", ("source_articles", "source_end", "unnamed_subject", "unnamed_subject_after_verb", "source_trailing", "source_nouns", "impersonal_verb")),
+                      ("numbers", ("adjectival_term",)), ("mentions", ("given_name_last",)), ("speakers", ("source_articles", "source_end", "unnamed_subject", "unnamed_subject_after_verb", "source_trailing", "source_nouns", "impersonal_verb")),
                       ("statements", ("infinitive_clause",)), ("genre", ("interview_lines", "speaker_lines", "commentary_markers"))):
         for k in keys:
             out[sec][k] = _compile([out[sec][k]], re.I if k == "adjectival_term" else 0, "grammar.toml")[0]

@@ -317,10 +317,12 @@ def _pronoun_party(ctx: Context, sent, text: str, named_mention, G: dict, cues):
         return None
     if re.search(r",\s*$", text[:pm.start()]):
         return None
-    prev = next((s for s in reversed(ctx.sentences) if s.end <= sent.start and persons_in(ctx, s.start, s.end)), None)
-    if prev is None:
-        return None
-    return persons_in(ctx, prev.start, prev.end)[0][1]
+    for s in reversed(ctx.sentences):
+        if s.end <= sent.start:
+            people = persons_in(ctx, s.start, s.end)
+            if people:
+                return people[0][1]
+    return None
 
 
 def _parties(people, states, counterpart: bool, state_names=None) -> list:

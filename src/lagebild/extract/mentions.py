@@ -279,11 +279,10 @@ class MentionFinder:
 
     def _remember_surname(self, names, name) -> None:
         """The word a later mention uses for the person: the last name, or the first when the last is a
-        hyphenated Korean given name ("Lee Jae-myung" -> "Lee", as the press romanises Korean names)."""
+        given name that follows the family name (grammar.toml mentions.given_name_last: "Lee Jae-myung" -> "Lee")."""
         last = names[-1].text
-        head, _, tail = last.partition("-")
-        korean = len(names) == 2 and tail[:1].islower() and head[:1].isupper()
-        self.local_surnames[names[0].text if korean else last] = name
+        family_first = len(names) == 2 and self.lang.grammar["mentions"]["given_name_last"].match(last)
+        self.local_surnames[names[0].text if family_first else last] = name
 
     def _role_apposition(self, toks, i) -> bool:
         """Whether the name starting at toks[i] is followed by a role set off by a comma: "Mykhailo
